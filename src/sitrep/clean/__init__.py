@@ -1,0 +1,79 @@
+"""Clean: from a decoded page to a ``CleanReport`` (main text, metadata, language)."""
+
+from __future__ import annotations
+
+from sitrep.clean.dates import parse_date
+from sitrep.clean.fingerprint import content_hash
+from sitrep.clean.html import clean_html
+from sitrep.clean.language import LanguageIdentifier
+from sitrep.clean.outlets import outlet_for_url, outlet_named
+from sitrep.clean.plaintext import CleanedText, clean_plain_text
+from sitrep.errors import EmptyInput
+from sitrep.models import CleanReport, PageFormat, RawPage
+
+__all__ = ["LanguageIdentifier", "clean_page"]
+
+
+def clean_page(page: RawPage, identifier: LanguageIdentifier) -> CleanReport:
+    """Clean one page: main text, metadata the page states, language.
+
+    Metadata the input states outright (JSON fields, the URL it was fetched from)
+    wins over what is read from the text.
+
+    Raises:
+        NoArticleFound: an HTML page with no article in it.
+        EmptyInput: nothing is left once the furniture is gone.
+    """
+    if page.format is PageFormat.HTML:
+        cleaned = clean_html(page.text, page.origin, page.hints.url)
+    else:
+        cleaned = clean_plain_text(page.text)
+    cleaned = _with_stated_title(cleaned, page.hints.title)
+    if not cleaned.text.strip():
+        raise EmptyInput(page.origin, "nothing but page furniture; no article text is left")
+    hints = page.hints
+    url = hints.url or cleaned.url
+    published = parse_date(hints.published) if hints.published else None
+    return CleanReport(
+        origin=page.origin,
+        format=page.format,
+        text=cleaned.text,
+        title=cleaned.title,
+        url=url,
+        source=_source(hints.source, cleaned.source, url),
+        author=hints.author or cleaned.author,
+        published=published or cleaned.published,
+        published_text=hints.published if published else cleaned.published_text,
+        language=identifier.identify(cleaned.text),
+        machine_translated=cleaned.machine_translated,
+        removed=cleaned.removed,
+        content_hash=content_hash(cleaned.text),
+        encoding=page.encoding,
+        warnings=page.warnings,
+    )
+
+
+def _with_stated_title(cleaned: CleanedText, title: str | None) -> CleanedText:
+    """Put a title the input states at the head of the text, where the cleaner puts headlines."""
+    if not title:
+        return cleaned
+    text = cleaned.text if cleaned.text.startswith(title) else f"{title}\n\n{cleaned.text}"
+    return CleanedText(
+        text=text,
+        title=title,
+        author=cleaned.author,
+        source=cleaned.source,
+        url=cleaned.url,
+        published=cleaned.published,
+        published_text=cleaned.published_text,
+        machine_translated=cleaned.machine_translated,
+        removed=cleaned.removed,
+    )
+
+
+def _source(stated: str | None, found: str | None, url: str | None) -> str | None:
+    if stated:
+        return outlet_named(stated) or stated
+    if found:
+        return found
+    return outlet_for_url(url) if url else None

@@ -1,0 +1,91 @@
+"""Clean an HTML page: main text and metadata with trafilatura, the date with htmldate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import htmldate
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+from sitrep.clean.metadata import is_machine_translation_notice
+from sitrep.clean.outlets import outlet_for_url, outlet_named
+from sitrep.clean.plaintext import CleanedText, clean_plain_text
+from sitrep.errors import NoArticleFound
+
+
+def clean_html(
+    html: str, origin: str, url: str | None, languages: tuple[str, ...] | None = None
+) -> CleanedText:
+    """The article of an HTML page, its metadata, and what was stripped from its text.
+
+    Raises:
+        NoArticleFound: the page has no article text (an index page, an empty shell
+            filled in by JavaScript, or markup too broken to parse).
+    """
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except (ValueError, ParserError) as error:
+        raise NoArticleFound(origin, f"the HTML cannot be parsed: {error}") from error
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body or not body.strip():
+        raise NoArticleFound(
+            origin,
+            "no article text in this page (an index page, or one built by JavaScript?); "
+            "save the article itself, or its text",
+        )
+    cleaned = clean_plain_text(body, languages)
+    title = _text_or_none(getattr(extracted, "title", None)) or cleaned.title
+    page_url = url or _text_or_none(getattr(extracted, "url", None))
+    text = cleaned.text
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return replace(
+        cleaned,
+        text=text,
+        title=title,
+        author=_text_or_none(getattr(extracted, "author", None)) or cleaned.author,
+        source=_outlet(extracted, page_url) or cleaned.source,
+        url=page_url or cleaned.url,
+        published=_publication_date(html, page_url) or cleaned.published,
+        machine_translated=cleaned.machine_translated or _has_translation_notice(html),
+        # Offsets of removed lines index trafilatura's text, not the page: keep the lines
+        # for the analyst but only as text.
+        removed=tuple(replace(line, start=0, end=0) for line in cleaned.removed),
+    )
+
+
+def _publication_date(html: str, url: str | None) -> dt.date | None:
+    # Only the page's markup and URL, never dates found in the running text: a date
+    # guessed from the body would be a silent guess (inference is a later, flagged step).
+    found = htmldate.find_date(
+        html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d"
+    )
+    return dt.date.fromisoformat(found) if found else None
+
+
+def _outlet(extracted: object, url: str | None) -> str | None:
+    sitename = _text_or_none(getattr(extracted, "sitename", None))
+    if sitename and (known := outlet_named(sitename)):
+        return known
+    if url:
+        return outlet_for_url(url)
+    return sitename
+
+
+def _has_translation_notice(html: str) -> bool:
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, ParserError):
+        return False
+    return any(is_machine_translation_notice(chunk) for chunk in tree.itertext() if chunk.strip())
+
+
+def _text_or_none(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return value.strip() or None

@@ -1,0 +1,44 @@
+"""Which language a report is written in (lingua, restricted to a chosen set)."""
+
+from __future__ import annotations
+
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+from sitrep.errors import ConfigError
+
+# Enough text to decide reliably; longer texts only cost time.
+_SAMPLE_CHARS = 4000
+_MIN_LETTERS = 20
+
+
+class LanguageIdentifier:
+    """Detects the language of a text among ``languages`` (ISO 639-1 codes).
+
+    Built once per process: lingua loads its n-gram models for every language in
+    the set, so the set is kept to the languages our users read.
+    """
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        chosen = [_language(code) for code in languages]
+        if len(chosen) < 2:
+            raise ConfigError("language detection needs at least two languages to choose among")
+        self._detector = (
+            LanguageDetectorBuilder.from_languages(*chosen)
+            .with_minimum_relative_distance(0.1)
+            .build()
+        )
+
+    def identify(self, text: str) -> str | None:
+        """The ISO 639-1 code of the text's language, or None when it cannot tell."""
+        sample = text[:_SAMPLE_CHARS]
+        if sum(character.isalpha() for character in sample) < _MIN_LETTERS:
+            return None
+        language = self._detector.detect_language_of(sample)
+        return None if language is None else language.iso_code_639_1.name.lower()
+
+
+def _language(code: str) -> Language:
+    try:
+        return Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+    except AttributeError as error:
+        raise ConfigError(f"unknown or unsupported language code {code!r}") from error

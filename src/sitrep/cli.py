@@ -1,0 +1,251 @@
+"""The ``sitrep`` command: thin commands over the library, each with an example."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, nullcontext
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from sitrep.config import Settings
+from sitrep.errors import InputError, SitrepError
+from sitrep.ingest import iter_pages
+from sitrep.models import IngestOutcome, IngestStatus, RawPage
+from sitrep.report import document_record, write_json, write_markdown
+from sitrep.store import Store, open_store
+
+app = typer.Typer(
+    help="Turn a pile of news reports into a sourced situation report (dossier).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_errors = Console(stderr=True, highlight=False, soft_wrap=True)
+_output = Console(highlight=False)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="The store: a SQLite path (default sitrep.db, or $SITREP_DB)."),
+]
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    MD = "md"
+
+
+class ExtractKind(StrEnum):
+    METADATA = "metadata"
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or http(s) URLs.")],
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print failures only.")] = False,
+    max_input_mb: Annotated[
+        float | None, typer.Option(help="Refuse inputs larger than this (default 20).")
+    ] = None,
+) -> None:
+    """Ingest reports into the store.
+
+    Example: sitrep ingest examples/ https://example.org/news/1.html --db cases.db
+    """
+    settings = _settings(db, max_input_bytes=_megabytes(max_input_mb))
+    from sitrep.pipeline import Pipeline  # loads spaCy: only for the commands that need it
+
+    with _store(settings) as store:
+        pipeline = Pipeline(settings)
+        with _progress(quiet) as progress:
+            task = progress.add_task("Ingesting", total=None) if progress else None
+
+            def report_outcome(outcome: IngestOutcome) -> None:
+                if progress is not None and task is not None:
+                    progress.advance(task)
+                _print_outcome(outcome, quiet)
+
+            summary = pipeline.ingest(iter_pages(paths, settings), store, report_outcome)
+        counts = store.counts()
+    copies = f" ({summary.near_duplicates} marked as copies)" if summary.near_duplicates else ""
+    line = (
+        f"Ingested {summary.ingested}{copies}, {summary.duplicates} already stored, "
+        f"{summary.failed} failed. The store {settings.db} holds {counts.reports} reports."
+    )
+    if not quiet or summary.failed:
+        _errors.print(line)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def export(
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.JSON,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Default: stdout.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the dossier of everything in the store.
+
+    Example: sitrep export --format md -o out/dossier.md
+    """
+    settings = _settings(db)
+    writer = write_json if output_format is ExportFormat.JSON else write_markdown
+    with _store(settings) as store, _open_output(output) as out:
+        count = writer(store.reports(), out, dt.datetime.now(dt.UTC))
+    if output is not None:
+        _errors.print(f"Wrote {count} reports to {output}.")
+
+
+@app.command()
+def status(db: DbOption = None) -> None:
+    """Summarise the store: reports, copies, languages, sources.
+
+    Example: sitrep status --db cases.db
+    """
+    settings = _settings(db)
+    with _store(settings) as store:
+        counts = store.counts()
+        reports = list(store.reports())
+    languages = ", ".join(f"{code} {n}" for code, n in counts.languages.items()) or "none"
+    _output.print(
+        f"{counts.reports} reports ({counts.reports - counts.duplicates} independent, "
+        f"{counts.duplicates} copies) in {settings.db}; languages: {languages}"
+    )
+    for report in reports:
+        when = report.published.isoformat() if report.published else "undated"
+        if report.published_inferred:
+            when += " (inferred)"
+        flags = " [machine-translated]" if report.machine_translated else ""
+        flags += f" [copy of {report.duplicate_of}]" if report.duplicate_of else ""
+        _output.print(
+            f"  {report.id:>4}  {when:<22} {report.source or 'unknown outlet':<20} "
+            f"{report.title or '(untitled)'}{flags}",
+            overflow="ellipsis",
+            no_wrap=True,
+        )
+
+
+@app.command()
+def extract(
+    kind: Annotated[ExtractKind, typer.Argument(help="What to extract.")],
+    file: Annotated[Path, typer.Argument(help="One report (text, Markdown, HTML or JSON).")],
+    published: Annotated[
+        str | None, typer.Option(help="The report's date, YYYY-MM-DD, if the file lacks it.")
+    ] = None,
+    clean: Annotated[
+        bool, typer.Option("--clean", help="Index the clean text instead of the file's text.")
+    ] = False,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.JSON,
+) -> None:
+    """Print what one report yields, as a JSON array, without touching the store.
+
+    Offsets index the file's decoded text unless --clean is given.
+    Example: sitrep extract metadata report.txt --published 2013-09-28
+    """
+    settings = _settings(None)
+    published_on = _parse_day(published) if published else None
+    from sitrep.pipeline import Pipeline
+
+    pipeline = Pipeline(settings)
+    records = []
+    for page in iter_pages([str(file)], settings):
+        if isinstance(page, InputError):
+            _fail(f"{page.origin}: {page.reason}")
+        assert isinstance(page, RawPage)
+        try:
+            report = pipeline.preview(page, published=published_on)
+        except InputError as error:
+            _fail(f"{error.origin}: {error.reason}")
+        record = document_record(report)
+        if not clean:
+            record["text"] = page.text
+        records.append(record)
+    del output_format  # JSON is the only format so far; the option keeps scripts stable
+    json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _settings(db: str | None, **overrides: object) -> Settings:
+    try:
+        return Settings.from_env(None, db=db, **overrides)
+    except SitrepError as error:
+        _fail(str(error))
+
+
+def _store(settings: Settings) -> closing[Store]:
+    try:
+        return closing(open_store(settings.db))
+    except SitrepError as error:
+        _fail(str(error))
+
+
+def _megabytes(value: float | None) -> int | None:
+    return None if value is None else int(value * 1024 * 1024)
+
+
+def _parse_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        _fail(f"--published must be a date like 2013-09-28, got {text!r}")
+
+
+def _progress(quiet: bool) -> Progress | nullcontext[None]:
+    if quiet or not _errors.is_terminal:
+        return nullcontext()
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=_errors,
+        transient=True,
+    )
+
+
+def _print_outcome(outcome: IngestOutcome, quiet: bool) -> None:
+    if outcome.status is IngestStatus.FAILED:
+        _errors.print(f"[red]error[/red]: {outcome.origin}: {outcome.message}", markup=True)
+        return
+    if quiet:
+        return
+    for warning in outcome.warnings:
+        _errors.print(f"[yellow]note[/yellow]: {outcome.origin}: {warning}", markup=True)
+    if outcome.status is IngestStatus.DUPLICATE:
+        _errors.print(f"skipped: {outcome.origin}: {outcome.message}")
+    elif outcome.near_duplicate_of is not None:
+        _errors.print(
+            f"copy: {outcome.origin}: stored as report {outcome.report_id}, "
+            f"a near-duplicate of report {outcome.near_duplicate_of}"
+        )
+
+
+@contextmanager
+def _open_output(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file that appears whole or not at all (written aside, then renamed)."""
+    if output is None:
+        yield sys.stdout
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as out:
+            yield out
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _fail(message: str) -> NoReturn:
+    _errors.print(f"[red]error[/red]: {message}", markup=True)
+    raise typer.Exit(2)

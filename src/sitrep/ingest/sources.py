@@ -1,0 +1,105 @@
+"""From command-line arguments to decoded pages, one failure at a time.
+
+``iter_pages`` never raises for a bad input: it yields the ``InputError`` in the
+input's place so the batch goes on and the summary can name it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sitrep.config import Settings
+from sitrep.errors import InputError
+from sitrep.ingest.decode import decode_bytes
+from sitrep.ingest.files import expand_path, format_of, read_file
+from sitrep.ingest.records import parse_records
+from sitrep.ingest.urls import Fetcher, is_url
+from sitrep.models import PageFormat, PageHints, RawPage
+
+
+def iter_pages(
+    arguments: Iterable[str], settings: Settings, fetcher: Fetcher | None = None
+) -> Iterator[RawPage | InputError]:
+    """Every report the arguments name, or the error that kept it out.
+
+    Args:
+        arguments: paths, folders, globs and http(s) URLs, as typed.
+        settings: the input cap and fetch limits.
+        fetcher: fetches URLs; one is made from the settings when URLs are given.
+    """
+    owned_fetcher: Fetcher | None = None
+    try:
+        for argument in arguments:
+            if is_url(argument):
+                if fetcher is None:
+                    owned_fetcher = fetcher = Fetcher(
+                        settings.fetch_timeout_s, settings.max_redirects, settings.max_input_bytes
+                    )
+                yield from _pages_from_url(argument, fetcher)
+                continue
+            for path in expand_path(argument):
+                if isinstance(path, InputError):
+                    yield path
+                else:
+                    yield from _pages_from_file(path, settings.max_input_bytes)
+    finally:
+        if owned_fetcher is not None:
+            owned_fetcher.__exit__()
+
+
+def _pages_from_file(path: Path, max_bytes: int) -> Iterator[RawPage | InputError]:
+    origin = str(path)
+    try:
+        decoded = decode_bytes(read_file(path, max_bytes), origin)
+    except InputError as error:
+        yield error
+        return
+    page_format = format_of(path) or sniff_format(decoded.text)
+    warnings = _encoding_warnings(decoded.encoding)
+    encoding = None if not warnings else decoded.encoding
+    if page_format is PageFormat.RECORD:
+        for page in parse_records(decoded.text, origin):
+            if isinstance(page, RawPage):
+                yield RawPage(page.origin, page.text, page.format, encoding, page.hints, warnings)
+            else:
+                yield page
+        return
+    yield RawPage(origin, decoded.text, page_format, encoding, PageHints(), warnings)
+
+
+def _pages_from_url(url: str, fetcher: Fetcher) -> Iterator[RawPage | InputError]:
+    try:
+        fetched = fetcher.fetch(url)
+        decoded = decode_bytes(fetched.data, url, fetched.declared_encoding)
+    except InputError as error:
+        yield error
+        return
+    warnings = _encoding_warnings(decoded.encoding)
+    encoding = None if not warnings else decoded.encoding
+    if fetched.format is PageFormat.RECORD:
+        for page in parse_records(decoded.text, url):
+            yield page if isinstance(page, InputError) else RawPage(
+                page.origin, page.text, page.format, encoding,
+                PageHints(page.hints.title, page.hints.url or fetched.url, page.hints.source,
+                          page.hints.author, page.hints.published),
+                warnings,
+            )  # fmt: skip
+        return
+    yield RawPage(url, decoded.text, fetched.format, encoding, PageHints(url=fetched.url), warnings)
+
+
+def sniff_format(text: str) -> PageFormat:
+    """The format of a file whose suffix says nothing (``.txt``, none, ``.php``)."""
+    head = text.lstrip()[:1024].lower()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head:
+        return PageFormat.HTML
+    if head.startswith(("{", "[")):
+        return PageFormat.RECORD
+    return PageFormat.TEXT
+
+
+def _encoding_warnings(encoding: str) -> tuple[str, ...]:
+    if encoding in {"utf-8", "utf-8-sig"}:
+        return ()
+    return (f"decoded as {encoding} (not UTF-8)",)

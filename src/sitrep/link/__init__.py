@@ -1,0 +1,1 @@
+"""Link: decisions across reports (duplicates now; entities, stories and more later)."""

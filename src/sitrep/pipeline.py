@@ -1,0 +1,198 @@
+"""The ingest pipeline: pages -> clean -> annotate -> extract -> link -> store.
+
+Read ``Pipeline.ingest`` top to bottom to see the whole path a report takes. Each
+report is written in its own transaction; a report that fails at any stage is
+reported with the stage and the reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from sitrep.annotate import AnnotatedReport, Annotator
+from sitrep.clean import LanguageIdentifier, clean_page
+from sitrep.clean.fingerprint import fingerprint
+from sitrep.config import Settings
+from sitrep.errors import InputError
+from sitrep.extract import publication_date
+from sitrep.link.duplicates import find_near_duplicate
+from sitrep.models import (
+    CleanReport,
+    IngestOutcome,
+    IngestStatus,
+    ProcessedReport,
+    RawPage,
+    StoredReport,
+)
+from sitrep.store.base import Store
+
+# The spaCy components the extractors read; nothing else is loaded.
+REQUIRED_COMPONENTS = frozenset(publication_date.REQUIRES)
+
+OutcomeCallback = Callable[[IngestOutcome], None]
+
+
+@dataclass
+class IngestSummary:
+    """Counts for the closing line of ``sitrep ingest``, and what failed."""
+
+    ingested: int = 0
+    duplicates: int = 0  # already stored, nothing changed
+    near_duplicates: int = 0  # stored, marked as a copy of an earlier report
+    failures: list[IngestOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def record(self, outcome: IngestOutcome) -> None:
+        if outcome.status is IngestStatus.FAILED:
+            self.failures.append(outcome)
+        elif outcome.status is IngestStatus.DUPLICATE:
+            self.duplicates += 1
+        else:
+            self.ingested += 1
+            self.near_duplicates += outcome.near_duplicate_of is not None
+
+
+class Pipeline:
+    """Holds the models (loaded once per process) and runs reports through the stages."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.identifier = LanguageIdentifier(settings.languages)
+        self.annotator = Annotator(
+            REQUIRED_COMPONENTS, settings.nlp_batch_size, settings.max_input_bytes
+        )
+
+    def ingest(
+        self,
+        pages: Iterable[RawPage | InputError],
+        store: Store,
+        on_outcome: OutcomeCallback | None = None,
+    ) -> IngestSummary:
+        """Ingest every page into ``store``; bad inputs are reported, never fatal."""
+        summary = IngestSummary()
+        for outcome in self._outcomes(pages, store):
+            summary.record(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
+        return summary
+
+    def preview(self, page: RawPage, published: dt.date | None = None) -> StoredReport:
+        """Run one page through every per-report stage without storing it (``sitrep extract``).
+
+        Args:
+            page: the page.
+            published: a publication date to use instead of the one the page states.
+        """
+        report = clean_page(page, self.identifier)
+        if published is not None:
+            report = replace(report, published=published, published_text=published.isoformat())
+        (annotated,) = self.annotator.annotate([report])
+        processed = process(annotated)
+        publication = processed.publication
+        return StoredReport(
+            id=0, origin=report.origin, url=report.url, title=report.title, source=report.source,
+            author=report.author, published=publication.value,
+            published_inferred=publication.inferred, published_window=publication.window,
+            language=report.language, machine_translated=report.machine_translated,
+            duplicate_of=None, text=report.text, format=report.format, encoding=report.encoding,
+            content_hash=report.content_hash, ingested_at=dt.datetime.now(dt.UTC),
+            removed=report.removed, sentences=processed.annotation.sentences,
+        )  # fmt: skip
+
+    def _outcomes(
+        self, pages: Iterable[RawPage | InputError], store: Store
+    ) -> Iterator[IngestOutcome]:
+        pending: dict[str, CleanReport] = {}  # by content hash: copies within a batch count once
+        for page in pages:
+            if isinstance(page, InputError):
+                yield IngestOutcome(page.origin, IngestStatus.FAILED, message=page.reason)
+                continue
+            try:
+                report = clean_page(page, self.identifier)
+            except InputError as error:
+                yield IngestOutcome(page.origin, IngestStatus.FAILED, message=error.reason)
+                continue
+            existing = store.report_id_for_hash(report.content_hash)
+            if existing is not None or report.content_hash in pending:
+                yield _already_stored(report, existing)
+                continue
+            pending[report.content_hash] = report
+            if len(pending) >= self.settings.nlp_batch_size:
+                yield from self._store_batch(list(pending.values()), store)
+                pending.clear()
+        yield from self._store_batch(list(pending.values()), store)
+
+    def _store_batch(self, batch: list[CleanReport], store: Store) -> Iterator[IngestOutcome]:
+        for annotated in self._annotate(batch):
+            if isinstance(annotated, IngestOutcome):
+                yield annotated
+                continue
+            try:
+                processed = process(annotated)
+                near = find_near_duplicate(
+                    processed.fingerprint.signature,
+                    store.duplicate_candidates(processed.fingerprint.band_keys),
+                    self.settings.near_duplicate_threshold,
+                )
+                report_id = store.add_report(
+                    processed,
+                    near.canonical_id if near else None,
+                    near.similarity if near else None,
+                )
+            except Exception as error:  # one bad report must not stop the batch
+                yield _failed(annotated.report, "could not be processed", error)
+                continue
+            yield IngestOutcome(
+                annotated.report.origin,
+                IngestStatus.INGESTED,
+                report_id=report_id,
+                near_duplicate_of=near.canonical_id if near else None,
+                warnings=annotated.report.warnings,
+            )
+
+    def _annotate(self, batch: list[CleanReport]) -> list[AnnotatedReport | IngestOutcome]:
+        """Annotate a batch at once; if that fails, one by one, to isolate the culprit."""
+        if not batch:
+            return []
+        try:
+            return list(self.annotator.annotate(batch))
+        except Exception:  # a batch failure must not take its good reports down with it
+            results: list[AnnotatedReport | IngestOutcome] = []
+            for report in batch:
+                try:
+                    results.extend(self.annotator.annotate([report]))
+                except Exception as error:
+                    results.append(_failed(report, "the NLP pipeline failed", error))
+            return results
+
+
+def process(annotated: AnnotatedReport) -> ProcessedReport:
+    """The per-report stages after annotation: extraction and fingerprinting."""
+    report = annotated.report
+    return ProcessedReport(
+        clean=report,
+        annotation=annotated.annotation,
+        publication=publication_date.publication_date(
+            report, annotated.doc, is_parsed=annotated.is_parsed
+        ),
+        fingerprint=fingerprint(report.text),
+    )
+
+
+def _already_stored(report: CleanReport, existing: int | None) -> IngestOutcome:
+    where = f"report {existing}" if existing is not None else "another input of this batch"
+    return IngestOutcome(
+        report.origin, IngestStatus.DUPLICATE, report_id=existing,
+        message=f"same text as {where}; nothing changed",
+    )  # fmt: skip
+
+
+def _failed(report: CleanReport, what: str, error: Exception) -> IngestOutcome:
+    return IngestOutcome(
+        report.origin, IngestStatus.FAILED, message=f"{what}: {type(error).__name__}: {error}"
+    )

@@ -1,0 +1,46 @@
+"""The dossier's records: one shape for every rendering, documented in docs/dossier.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sitrep.models import StoredReport
+
+# Bump when a field changes meaning or goes away; adding fields does not bump it.
+DOSSIER_SCHEMA_VERSION = 1
+
+
+def document_record(report: StoredReport) -> dict[str, Any]:
+    """A report as the dossier's ``documents`` list shows it."""
+    window = report.published_window
+    is_url = report.origin.startswith(("http://", "https://"))
+    return {
+        "id": report.id,
+        "path": None if is_url else report.origin,
+        "url": report.url,
+        "title": report.title,
+        "source": report.source,
+        "author": report.author,
+        "published": _iso(report.published),
+        "published_inferred": report.published_inferred,
+        "published_window": [_iso(window.earliest), _iso(window.latest)] if window else None,
+        "language": report.language,
+        "machine_translated": report.machine_translated,
+        "duplicate_of": report.duplicate_of,
+        "format": report.format.value,
+        "encoding": report.encoding,
+        "removed": [{"reason": line.reason, "text": line.text} for line in report.removed],
+        "text": report.text,
+    }
+
+
+def dossier_header(generated_at: dt.datetime) -> dict[str, Any]:
+    return {
+        "schema_version": DOSSIER_SCHEMA_VERSION,
+        "generated_at": generated_at.isoformat(timespec="seconds"),
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()

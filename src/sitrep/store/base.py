@@ -1,0 +1,50 @@
+"""The contract every store backend fulfils (SQLite today, PostgreSQL next)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from sitrep.models import Annotation, DuplicateCandidate, ProcessedReport, StoredReport
+
+
+@dataclass(frozen=True, slots=True)
+class ReportCounts:
+    reports: int
+    duplicates: int  # reports marked ``duplicate_of`` another
+    languages: dict[str, int]
+
+
+class Store(Protocol):
+    """Reports and everything extracted from them, written one report per transaction."""
+
+    schema_version: int
+
+    def close(self) -> None: ...
+
+    def report_id_for_hash(self, content_hash: str) -> int | None:
+        """The stored report with this clean-text hash, if any."""
+        ...
+
+    def duplicate_candidates(self, band_keys: tuple[str, ...]) -> list[DuplicateCandidate]:
+        """Stored reports sharing at least one LSH band key (an index lookup, not a scan)."""
+        ...
+
+    def add_report(
+        self, processed: ProcessedReport, duplicate_of: int | None, similarity: float | None
+    ) -> int:
+        """Write a report and all its records in one transaction; returns its id."""
+        ...
+
+    def report(self, report_id: int) -> StoredReport | None: ...
+
+    def annotation(self, report_id: int) -> Annotation | None:
+        """The sentences and tokens of a report, as the NLP backbone left them."""
+        ...
+
+    def reports(self) -> Iterator[StoredReport]:
+        """Every report, in id order, streamed."""
+        ...
+
+    def counts(self) -> ReportCounts: ...

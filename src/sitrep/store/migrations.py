@@ -1,0 +1,96 @@
+"""The SQLite schema, as an ordered list of migrations.
+
+The schema version lives in ``PRAGMA user_version``. A migration is never edited
+once released: change the schema by appending one. The SQL keeps to what SQLite
+and PostgreSQL share where it can, so the PostgreSQL backend can follow the same
+list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "reports, their furniture, sentences, tokens and duplicate fingerprints",
+        """
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            origin TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            source TEXT,
+            author TEXT,
+            published TEXT,
+            published_text TEXT,
+            published_inferred INTEGER NOT NULL DEFAULT 0,
+            published_earliest TEXT,
+            published_latest TEXT,
+            language TEXT,
+            machine_translated INTEGER NOT NULL DEFAULT 0,
+            duplicate_of INTEGER REFERENCES reports(id),
+            duplicate_similarity REAL,
+            text TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT,
+            content_hash TEXT NOT NULL UNIQUE,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX reports_duplicate_of ON reports(duplicate_of);
+        CREATE TABLE report_warnings (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            message TEXT NOT NULL
+        );
+        CREATE TABLE removed_lines (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (report_id, position)
+        );
+        CREATE TABLE publication_evidence (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            earliest TEXT NOT NULL,
+            latest TEXT NOT NULL,
+            status TEXT NOT NULL
+        );
+        CREATE TABLE sentences (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (report_id, position)
+        );
+        CREATE TABLE annotations (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            tokens BLOB NOT NULL
+        );
+        CREATE TABLE minhash_signatures (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE lsh_bands (
+            band_key TEXT NOT NULL,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            PRIMARY KEY (band_key, report_id)
+        );
+        """,
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version

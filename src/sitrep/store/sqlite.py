@@ -1,0 +1,306 @@
+"""The SQLite backend: one file, WAL journal, one transaction per report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sitrep.errors import StoreError
+from sitrep.models import (
+    Annotation,
+    DatedReference,
+    DateWindow,
+    DuplicateCandidate,
+    PageFormat,
+    ProcessedReport,
+    RemovedLine,
+    StoredReport,
+    TextSpan,
+    Token,
+)
+from sitrep.store.base import ReportCounts
+from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS
+
+_REPORT_COLUMNS = (
+    "id, origin, url, title, source, author, published, published_inferred, "
+    "published_earliest, published_latest, language, machine_translated, duplicate_of, "
+    "text, format, encoding, content_hash, ingested_at"
+)
+
+
+class SQLiteStore:
+    """Reports in a SQLite file (or in memory, for tests)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self.schema_version = _migrate(connection)
+
+    @classmethod
+    def open(cls, location: str) -> SQLiteStore:
+        """Open or create the database at ``location`` (``:memory:`` for a throwaway one)."""
+        if location != ":memory:":
+            folder = Path(location).parent
+            if not folder.is_dir():
+                raise StoreError(f"{location}: the folder {folder} does not exist")
+        try:
+            connection = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+            connection.execute("PRAGMA foreign_keys = ON")
+            if location != ":memory:":
+                connection.execute("PRAGMA journal_mode = WAL")
+                # WAL with synchronous=NORMAL is durable at every checkpoint and never
+                # corrupt; a power cut may lose the last commits, never half of one.
+                connection.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{location}: not a sitrep database ({error})") from error
+        return cls(connection)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def report_id_for_hash(self, content_hash: str) -> int | None:
+        row = self._connection.execute(
+            "SELECT id FROM reports WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def duplicate_candidates(self, band_keys: tuple[str, ...]) -> list[DuplicateCandidate]:
+        if not band_keys:
+            return []
+        placeholders = ",".join("?" * len(band_keys))
+        rows = self._connection.execute(
+            f"""
+            SELECT r.id, COALESCE(r.duplicate_of, r.id), m.signature
+            FROM (SELECT DISTINCT report_id FROM lsh_bands WHERE band_key IN ({placeholders})) b
+            JOIN reports r ON r.id = b.report_id
+            JOIN minhash_signatures m ON m.report_id = r.id
+            ORDER BY r.id
+            """,
+            band_keys,
+        ).fetchall()
+        return [
+            DuplicateCandidate(int(report_id), int(canonical), _signature_from(blob))
+            for report_id, canonical, blob in rows
+        ]
+
+    def add_report(
+        self, processed: ProcessedReport, duplicate_of: int | None, similarity: float | None
+    ) -> int:
+        clean, publication = processed.clean, processed.publication
+        window = publication.window
+        cursor = self._connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            cursor.execute(
+                """
+                INSERT INTO reports (origin, url, title, source, author, published, published_text,
+                    published_inferred, published_earliest, published_latest, language,
+                    machine_translated, duplicate_of, duplicate_similarity, text, format, encoding,
+                    content_hash, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                (
+                    clean.origin, clean.url, clean.title, clean.source, clean.author,
+                    _iso(publication.value), clean.published_text, int(publication.inferred),
+                    _iso(window.earliest if window else None),
+                    _iso(window.latest if window else None),
+                    clean.language, int(clean.machine_translated), duplicate_of, similarity,
+                    clean.text, clean.format.value, clean.encoding, clean.content_hash,
+                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                ),
+            )  # fmt: skip
+            report_id = int(cursor.lastrowid or 0)
+            self._insert_children(cursor, report_id, processed)
+            cursor.execute("COMMIT")
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        return report_id
+
+    def _insert_children(
+        self, cursor: sqlite3.Cursor, report_id: int, processed: ProcessedReport
+    ) -> None:
+        clean, annotation = processed.clean, processed.annotation
+        cursor.executemany(
+            "INSERT INTO report_warnings (report_id, message) VALUES (?, ?)",
+            [(report_id, message) for message in clean.warnings],
+        )
+        cursor.executemany(
+            'INSERT INTO removed_lines (report_id, position, start, "end", text, reason) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (report_id, position, line.start, line.end, line.text, line.reason)
+                for position, line in enumerate(clean.removed)
+            ],
+        )
+        cursor.executemany(
+            'INSERT INTO publication_evidence (report_id, start, "end", text, earliest, latest, '
+            "status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (report_id, *_evidence_row(reference))
+                for reference in processed.publication.evidence
+            ],
+        )
+        cursor.executemany(
+            'INSERT INTO sentences (report_id, position, start, "end") VALUES (?, ?, ?, ?)',
+            [
+                (report_id, position, span.start, span.end)
+                for position, span in enumerate(annotation.sentences)
+            ],
+        )
+        cursor.execute(
+            "INSERT INTO annotations (report_id, model, tokens) VALUES (?, ?, ?)",
+            (report_id, annotation.model, _pack_tokens(annotation.tokens)),
+        )
+        signature = processed.fingerprint.signature
+        cursor.execute(
+            "INSERT INTO minhash_signatures (report_id, signature) VALUES (?, ?)",
+            (report_id, np.asarray(signature, dtype=np.uint64).tobytes()),
+        )
+        cursor.executemany(
+            "INSERT INTO lsh_bands (band_key, report_id) VALUES (?, ?)",
+            [(key, report_id) for key in processed.fingerprint.band_keys],
+        )
+
+    def report(self, report_id: int) -> StoredReport | None:
+        row = self._connection.execute(
+            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
+        ).fetchone()
+        return None if row is None else self._stored_report(row)
+
+    def reports(self) -> Iterator[StoredReport]:
+        cursor = self._connection.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY id")
+        for row in cursor:
+            yield self._stored_report(row)
+
+    def annotation(self, report_id: int) -> Annotation | None:
+        row = self._connection.execute(
+            "SELECT model, tokens FROM annotations WHERE report_id = ?", (report_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Annotation(row[0], self._sentences(report_id), _unpack_tokens(row[1]))
+
+    def counts(self) -> ReportCounts:
+        total, duplicates = self._connection.execute(
+            "SELECT COUNT(*), COUNT(duplicate_of) FROM reports"
+        ).fetchone()
+        languages = dict(
+            self._connection.execute(
+                "SELECT COALESCE(language, 'unknown'), COUNT(*) FROM reports GROUP BY 1 "
+                "ORDER BY 2 DESC"
+            ).fetchall()
+        )
+        return ReportCounts(int(total), int(duplicates), languages)
+
+    def _stored_report(self, row: Sequence[Any]) -> StoredReport:
+        (report_id, origin, url, title, source, author, published, inferred, earliest, latest,
+         language, machine_translated, duplicate_of, text, page_format, encoding, content_hash,
+         ingested_at) = row  # fmt: skip
+        removed = tuple(
+            RemovedLine(start, end, line, reason)
+            for start, end, line, reason in self._connection.execute(
+                'SELECT start, "end", text, reason FROM removed_lines WHERE report_id = ? '
+                "ORDER BY position",
+                (report_id,),
+            )
+        )
+        window = DateWindow(_date(earliest), _date(latest)) if earliest or latest else None
+        return StoredReport(
+            id=report_id,
+            origin=origin,
+            url=url,
+            title=title,
+            source=source,
+            author=author,
+            published=_date(published),
+            published_inferred=bool(inferred),
+            published_window=window,
+            language=language,
+            machine_translated=bool(machine_translated),
+            duplicate_of=duplicate_of,
+            text=text,
+            format=PageFormat(page_format),
+            encoding=encoding,
+            content_hash=content_hash,
+            ingested_at=dt.datetime.fromisoformat(ingested_at),
+            removed=removed,
+            sentences=self._sentences(report_id),
+        )
+
+    def _sentences(self, report_id: int) -> tuple[TextSpan, ...]:
+        return tuple(
+            TextSpan(start, end)
+            for start, end in self._connection.execute(
+                'SELECT start, "end" FROM sentences WHERE report_id = ? ORDER BY position',
+                (report_id,),
+            )
+        )
+
+
+def _migrate(connection: sqlite3.Connection) -> int:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"the database has schema version {version}, newer than this sitrep knows "
+            f"({LATEST_VERSION}); upgrade sitrep to open it"
+        )
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        # executescript commits first, so the migration and its version bump run in one
+        # explicit transaction of their own.
+        connection.executescript(
+            f"BEGIN IMMEDIATE;\n{migration.sql}\n"
+            f"PRAGMA user_version = {migration.version};\nCOMMIT;"
+        )
+        version = migration.version
+    return int(version)
+
+
+def _evidence_row(reference: DatedReference) -> tuple[object, ...]:
+    return (
+        reference.start,
+        reference.end,
+        reference.text,
+        _iso(reference.earliest),
+        _iso(reference.latest),
+        reference.status.value,
+    )
+
+
+def _pack_tokens(tokens: tuple[Token, ...]) -> bytes:
+    rows = [
+        [token.start, token.end, token.pos, token.tag, token.dep, token.head, token.lemma,
+         token.morph]
+        for token in tokens
+    ]  # fmt: skip
+    return zlib.compress(json.dumps(rows, separators=(",", ":")).encode("utf-8"))
+
+
+def _unpack_tokens(blob: bytes) -> tuple[Token, ...]:
+    return tuple(Token(*row) for row in json.loads(zlib.decompress(blob)))
+
+
+def _signature_from(blob: bytes) -> tuple[int, ...]:
+    return tuple(int(value) for value in np.frombuffer(blob, dtype=np.uint64))
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
