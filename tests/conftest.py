@@ -1,0 +1,63 @@
+"""Fixtures shared by the whole suite.
+
+Inputs that are not ours (../shared/seeds, ../shared/data) are read in place and
+their tests skip cleanly when the folder is absent; nothing of them is copied here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.store import open_store
+from sitrep.store.sqlite import SQLiteStore
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+DATA = SHARED / "data"
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five real sample reports; the test is skipped when they are not beside the repo."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    if not DATA.is_dir():
+        pytest.skip(f"{DATA} is absent")
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db=str(tmp_path / "sitrep.db"))
+
+
+@pytest.fixture
+def memory_store() -> Iterator[SQLiteStore]:
+    store = open_store("sqlite:///:memory:")
+    assert isinstance(store, SQLiteStore)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    """The real pipeline with the real spaCy model, loaded once for the session (slow)."""
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline(Settings(db=":memory:"))
