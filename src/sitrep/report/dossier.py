@@ -14,10 +14,9 @@ DOSSIER_SCHEMA_VERSION = 1
 def document_record(report: StoredReport) -> dict[str, Any]:
     """A report as the dossier's ``documents`` list shows it."""
     window = report.published_window
-    is_url = report.origin.startswith(("http://", "https://"))
     return {
         "id": report.id,
-        "path": None if is_url else report.origin,
+        "path": source_path(report),
         "url": report.url,
         "title": report.title,
         "source": report.source,
@@ -38,8 +37,18 @@ def document_record(report: StoredReport) -> dict[str, Any]:
 def dossier_header(generated_at: dt.datetime) -> dict[str, Any]:
     return {
         "schema_version": DOSSIER_SCHEMA_VERSION,
-        "generated_at": generated_at.isoformat(timespec="seconds"),
+        "generated_at": as_utc(generated_at).isoformat(timespec="seconds"),
     }
+
+
+def source_path(report: StoredReport) -> str | None:
+    """The file (or ``file#N`` record) a report was read from; None for a fetched URL."""
+    return None if report.origin.startswith(("http://", "https://")) else report.origin
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC, so the dossier always states its offset; naive times are UTC."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
 from sitrep.models import StoredReport
+from sitrep.report.dossier import as_utc, source_path
 
 _LEAD_CHARS = 600
+# A paragraph that ends like a sentence is prose; headlines, kickers and datelines do not.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
 def write_markdown(reports: Iterable[StoredReport], out: TextIO, generated_at: dt.datetime) -> int:
     """Write the dossier to ``out``; returns the number of documents written."""
     reports = list(reports)
     out.write("# Situation report\n\n")
-    out.write(f"Generated {generated_at:%Y-%m-%d %H:%M} UTC from {len(reports)} reports")
+    count = f"{len(reports)} report" + ("" if len(reports) == 1 else "s")
+    out.write(f"Generated {as_utc(generated_at):%Y-%m-%d %H:%M} UTC from {count}")
     copies = sum(report.duplicate_of is not None for report in reports)
     out.write(f" ({len(reports) - copies} independent).\n\n" if copies else ".\n\n")
     out.write("## Sources\n\n")
@@ -33,23 +38,39 @@ def write_markdown(reports: Iterable[StoredReport], out: TextIO, generated_at: d
         out.write("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
     out.write("\n## Reports\n")
     for report in reports:
-        out.write(f"\n### {report.id}. {_inline(report.title or '(untitled)')}\n\n")
-        byline = ", ".join(
-            part for part in (report.source, report.author, _published(report)) if part
-        )
-        out.write(f"*{_inline(byline)}*  \n" if byline else "")
-        out.write(f"<{report.url}>  \n" if report.url else f"`{report.origin}`  \n")
-        out.write("\n" + _quote(_lead(report)) + "\n")
+        _write_report(report, out)
     return len(reports)
 
 
+def _write_report(report: StoredReport, out: TextIO) -> None:
+    out.write(f"\n### {report.id}. {_inline(report.title or '(untitled)')}\n\n")
+    byline = ", ".join(part for part in (report.source, report.author, _published(report)) if part)
+    out.write(f"*{_inline(byline)}*  \n" if byline else "")
+    if notes := _notes(report):
+        out.write(f"Note: {_inline('; '.join(notes))}  \n")
+    if report.url:
+        out.write(f"<{report.url}>  \n")
+    if path := source_path(report):
+        out.write(f"{_code(path)}  \n")
+    if lead := _lead(report):
+        out.write("\n" + _quote(lead) + "\n")
+
+
 def _published(report: StoredReport) -> str:
-    window = report.published_window
     if not report.published_inferred:
         return report.published.isoformat() if report.published else "undated"
-    earliest = window.earliest.isoformat() if window and window.earliest else "?"
-    latest = window.latest.isoformat() if window and window.latest else "?"
-    return f"{earliest} to {latest} (inferred)"
+    window = report.published_window
+    earliest = window.earliest if window else None
+    latest = window.latest if window else None
+    if earliest and latest:
+        span = earliest.isoformat() if earliest == latest else f"{earliest} to {latest}"
+    elif earliest:
+        span = f"on or after {earliest}"
+    elif latest:
+        span = f"on or before {latest}"
+    else:
+        return "undated"
+    return f"{span} (inferred)"
 
 
 def _notes(report: StoredReport) -> list[str]:
@@ -64,9 +85,14 @@ def _notes(report: StoredReport) -> list[str]:
 
 
 def _lead(report: StoredReport) -> str:
-    paragraphs = [paragraph for paragraph in report.text.split("\n\n") if paragraph.strip()]
-    body = [p for p in paragraphs if p.strip() != (report.title or "").strip()] or paragraphs
-    lead = body[0] if body else ""
+    """The first paragraph of prose after the headline, shortened to a few sentences."""
+    text = report.text
+    title = (report.title or "").strip()
+    if title and text.startswith(title):
+        text = text[len(title) :]
+    paragraphs = [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
+    prose = [paragraph for paragraph in paragraphs if _SENTENCE_END.search(paragraph)]
+    lead = (prose or paragraphs or [""])[0]
     return lead if len(lead) <= _LEAD_CHARS else lead[:_LEAD_CHARS].rsplit(" ", 1)[0] + " …"
 
 
@@ -76,6 +102,14 @@ def _cell(text: str) -> str:
 
 def _inline(text: str) -> str:
     return " ".join(text.split())
+
+
+def _code(text: str) -> str:
+    """``text`` as an inline code span, fenced so that backticks inside it cannot end it."""
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
 
 
 def _quote(text: str) -> str:
