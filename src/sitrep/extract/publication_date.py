@@ -26,6 +26,9 @@ REQUIRES = ("tagger", "attribute_ruler", "lemmatizer", "parser")
 _HORIZON = re.compile(r"^(?:up to|until|till|by|through|before|to)\b", re.IGNORECASE)
 # Verbs whose object is still to come: "planned for 2026", "expected in May", "intend to".
 _PLANNING_WORDS = frozenset({"plan", "schedule", "expect", "intend", "due", "aim", "go"})
+# ... but "go" announces only in the progressive ("is going to start in 2026"): "the idea
+# goes back to 2013" is about the past, not a plan.
+_PROGRESSIVE_ONLY = frozenset({"go"})
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUXILIARIES = frozenset({"would", "could", "might", "may", "should", "'d"})
 # Non-finite clauses take their tense from the verb they hang from.
@@ -122,7 +125,7 @@ def _clause_status(verb: SpacyToken) -> DateStatus:
             child.lower_ in {"has", "have", "had"} or "Past" in child.morph.get("Tense", [])
             for child in auxiliaries
         ) or (not auxiliaries and verb.tag_ == "VBD")
-        if verb.lemma_.lower() in _PLANNING_WORDS and not is_past:
+        if _is_planning(verb) and not is_past:
             return DateStatus.FUTURE  # "deliveries are planned for 2026"
         if is_past:
             return DateStatus.PAST
@@ -132,6 +135,11 @@ def _clause_status(verb: SpacyToken) -> DateStatus:
             return DateStatus.UNKNOWN
         verb = verb.head
     return DateStatus.UNKNOWN
+
+
+def _is_planning(verb: SpacyToken) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in _PLANNING_WORDS and (lemma not in _PROGRESSIVE_ONLY or verb.tag_ == "VBG")
 
 
 def _is_finite(verb: SpacyToken) -> bool:
