@@ -11,7 +11,7 @@ import trafilatura
 from lxml.etree import ParserError
 
 from sitrep.clean.metadata import is_machine_translation_notice
-from sitrep.clean.outlets import outlet_for_url, outlet_named
+from sitrep.clean.outlets import host_of, outlet_for_url, outlet_named
 from sitrep.clean.plaintext import CleanedText, clean_plain_text
 from sitrep.errors import NoArticleFound
 
@@ -69,12 +69,14 @@ def _publication_date(html: str, url: str | None) -> dt.date | None:
 
 
 def _outlet(extracted: object, url: str | None) -> str | None:
+    """A known outlet by name or domain, else the name the page gives itself, else the host."""
     sitename = _text_or_none(getattr(extracted, "sitename", None))
     if sitename and (known := outlet_named(sitename)):
         return known
-    if url:
-        return outlet_for_url(url)
-    return sitename
+    by_url = outlet_for_url(url) if url else None
+    if sitename and (url is None or by_url == host_of(url)):
+        return sitename  # "Steppe Herald" (og:site_name) says more than steppeherald.example.com
+    return by_url
 
 
 def _has_translation_notice(html: str) -> bool:
