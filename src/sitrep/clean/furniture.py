@@ -32,7 +32,8 @@ _WHOLE_LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("share widget", r"(?:and )?share(?: (?:via|this|on \w+|article|story))?:?|поделиться:?"),
     (
-        "share widget",
+        "share widget",  # the buttons, after a label or not: "Share: Facebook | X | Email"
+        r"(?:(?:share(?: (?:via|this(?: article| story)?))?|поделиться)\s*:\s*)?"
         r"(?:(?:share|tweet|email|print|copy link|facebook|twitter|x|telegram|"
         r"whatsapp|vk|ok|linkedin)[\s|·•/]*){1,8}",
     ),
