@@ -38,7 +38,7 @@ def clean_html(
             "no article text in this page (an index page, or one built by JavaScript?); "
             "save the article itself, or its text",
         )
-    cleaned = clean_plain_text(body, languages)
+    cleaned = clean_plain_text(_paragraphs(body), languages)
     title = _text_or_none(getattr(extracted, "title", None)) or cleaned.title
     page_url = url or _text_or_none(getattr(extracted, "url", None))
     text = cleaned.text
@@ -57,6 +57,15 @@ def clean_html(
         # for the analyst but only as text.
         removed=tuple(replace(line, start=0, end=0) for line in cleaned.removed),
     )
+
+
+def _paragraphs(body: str) -> str:
+    """trafilatura's text, one paragraph per line, with paragraphs a blank line apart.
+
+    A blank line is what marks a paragraph in our clean text and in the plain-text
+    cleaner; without it the whole article read as one paragraph, headline included.
+    """
+    return "\n\n".join(line for line in body.split("\n") if line.strip())
 
 
 def _publication_date(html: str, url: str | None) -> dt.date | None:
