@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 from typer.testing import CliRunner, Result
 
 from sitrep.cli import app
 from sitrep.models import PageFormat, StoredReport
 from sitrep.store import open_store
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -38,6 +40,7 @@ class Dossier:
 
     db: Path
     ingest: Result
+    exported: dict[str, Any]  # the JSON dossier as written
     header: dict[str, Any]
     documents: dict[str, dict[str, Any]]  # by file name, ``name#N`` for a JSONL line
     markdown: str
@@ -61,16 +64,23 @@ def dossier(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Dos
     assert exported.exit_code == 0, exported.output
     rendered = _invoke("export", "--db", str(db), "--format", "md", "-o", str(folder / "d.md"))
     assert rendered.exit_code == 0, rendered.output
-    header = json.loads((folder / "d.json").read_text(encoding="utf-8"))
-    documents = {_name(document): document for document in header.pop("documents")}
+    exported_json = json.loads((folder / "d.json").read_text(encoding="utf-8"))
+    header = {key: value for key, value in exported_json.items() if key != "documents"}
+    documents = {_name(document): document for document in exported_json["documents"]}
     markdown = (folder / "d.md").read_text(encoding="utf-8")
-    return Dossier(db, ingested, header, documents, markdown)
+    return Dossier(db, ingested, exported_json, header, documents, markdown)
 
 
 def test_end_to_end_every_example_becomes_one_document(dossier: Dossier) -> None:
     assert sorted(dossier.documents) == sorted(ALL_DOCUMENTS)
     assert dossier.header["schema_version"] == 1
     assert "Ingested 6 (1 marked as copies), 0 already stored, 0 failed." in dossier.ingest.output
+
+
+def test_end_to_end_json_follows_the_schema(dossier: Dossier) -> None:
+    schema = json.loads((REPO / "docs" / "dossier.schema.json").read_text(encoding="utf-8"))
+    errors = [error.message for error in Draft202012Validator(schema).iter_errors(dossier.exported)]
+    assert errors == []
 
 
 # What the page states, as a reader would put it. The outlets of the plain-text
