@@ -11,36 +11,68 @@ import re
 from collections import Counter
 from functools import cache
 
-from sitrep.clean.dates import parse_date
+from sitrep.clean.dates import is_calendar_name, is_dateline, parse_date
 from sitrep.clean.outlets import known_outlet_names, outlet_named
 
-_NAME = r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁ][\w'’.-]*|van|von|de|der|al|bin|ibn|da|di|le))*"
+# Names are matched case-sensitively (a capital starts every part), the words around
+# them are not: "By the numbers" and "by air and sea" are not bylines.
+_NAME_WORD = r"[A-ZА-ЯЁІЇЄ][\w'’.-]*"
+_PARTICLE = r"van|von|de|der|den|del|al|el|bin|ibn|da|di|du|le|la"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}))*"
 _BYLINE = re.compile(
-    rf"^\s*(?:by|written by|reporting by|text by|автор:?|текст:?|von|par|por)\s+"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&|и)\s*{_NAME})*)\s*$",
-    re.IGNORECASE,
+    r"^\s*(?i:by|written by|reporting by|text by|story by|words by|автор:?|текст:?|"
+    r"авторы:?|von|par|por|автор[иа]?:?)\s+"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|(?i:and)|&|и|und|et|y|та|і)\s*{_NAME})*)"
+    # An outlet or a role after the names: "By Jane Doe, Reuters", "By Jane Doe | TASS".
+    r"(?:\s*(?:,|\||—|–|-|/)\s*(?P<affiliation>[^,|]{2,60}))?\s*$"
 )
+# Capitalised words that start phrases, not names: "By Monday", "By The Numbers".
+_NOT_NAMES = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "then", "now", "far", "all",
+        "way", "contrast", "comparison", "next", "last", "end", "early", "late", "mid",
+        "tomorrow", "today", "tonight", "noon", "midnight", "air", "sea", "land", "road",
+        "rail", "phone", "telephone", "email", "mail", "law", "decree", "order", "default",
+        "design", "chance", "night", "day", "morning", "evening",
+    }
+)  # fmt: skip
+# Bare "Source:" / "Источник:" need their colon; "Based on materials from" does not.
 _SOURCE_CREDIT = re.compile(
-    r"^\s*(?:based on (?:the )?materials (?:from|of|by)|according to materials (?:from|of)|"
-    r"source|sources|по материалам|источник|originally published (?:by|in|at|on)|"
-    r"this (?:article|story) (?:was|first) (?:originally )?(?:published|appeared) (?:by|in|on|at))"
-    r"\s*:?\s+(?P<source>.{2,80}?)\s*\.?\s*$",
+    r"^\s*(?:(?:based on (?:the )?materials (?:from|of|by)|according to materials (?:from|of)|"
+    r"по материалам|за матеріалами|originally published (?:by|in|at|on)|"
+    r"this (?:article|story) (?:was|first) (?:originally )?(?:published|appeared) (?:by|in|on|at)|"
+    r"mit material(?:ien)? (?:von|aus)|d'après|avec)\s*:?|"
+    r"(?:source|sources|источник|источники|джерело|quelle|quellen|fuente|fuentes|fonte)\s*:)"
+    r"\s*(?P<source>.{2,80}?)\s*\.?\s*$",
     re.IGNORECASE,
 )
 _URL_LABEL = re.compile(
     r"^\s*(?:original (?:url|link|article)|source (?:url|link)|read (?:the )?original|"
-    r"read more at|originally published at|url|link|оригинал|источник)\s*:\s*(?P<url>\S+)?\s*$",
+    r"read (?:more|the full (?:article|story)) at|originally published at|url|link|"
+    r"оригинал(?: статьи)?|ссылка на (?:источник|оригинал)|подробнее|источник|source|"
+    r"originalartikel|quelle|article original|lien|fuente)"
+    r"(?:\s*:\s*|\s+)(?P<url><?\S+?>?)?\s*$",
     re.IGNORECASE,
 )
 _URL_ONLY = re.compile(r"^\s*<?(?P<url>https?://[^\s<>]+?)>?\s*$")
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'«»]+[^\s<>()\[\]\"'«».,;:!?]")
+# A machine-translation notice says the text was translated (a participle or the
+# noun) and by what: a machine, automatically, or a named service. Mentioning a
+# service ("Google Translate is used by millions") is not a notice.
 _MACHINE_TRANSLATION = re.compile(
-    r"machine[- ]translat|automatic(?:ally)?[- ]translat|translated (?:by|with|using|via) "
-    r"(?:google|yandex|deepl|bing|microsoft|a machine)|google translate|deepl translat|"
-    r"переведено (?:сервисом|автоматически|с помощью|машин)|машинн\w* перевод|"
-    r"автоматическ\w* перевод|яндекс[\s.]*переводчик|перекладено автоматично|"
-    r"машинн\w* переклад|автоматичн\w* переклад|traduit automatiquement|traduction automatique|"
+    r"machine[- ]translat|automatic(?:ally)?[- ]translat|translated automatically|"
+    r"(?:translated|translation) (?:by|with|using|via|from) (?:the )?(?:google|yandex|deepl|bing|"
+    r"microsoft|a machine|machine|an? (?:automatic|automated|ai)|automatic|ai)|"
+    r"(?:google|yandex|deepl|bing|microsoft) translat(?:ion|ed)|"
+    r"переве(?:де|дё)н\w* (?:сервисом|автоматически|с помощью|машин|нейросет|google|яндекс)|"
+    r"автоматически переве(?:де|дё)н|машинн\w* перевод|автоматическ\w* перевод|"
+    r"перекладено (?:автоматично|сервісом|за допомогою)|машинн\w* переклад|"
+    r"автоматичн\w* переклад|traduit automatiquement|traduction automatique|"
+    r"traduit (?:par|avec) (?:google|deepl|yandex)|"
     r"maschinell übersetzt|automatisch übersetzt|maschinelle übersetzung|"
-    r"traducción automática|traducido automáticamente|traduzione automatica|"
+    r"automatische übersetzung|übersetzt (?:von|mit) (?:google|deepl|yandex)|"
+    r"traducción automática|traducido automáticamente|"
+    r"traducido (?:por|con) (?:google|deepl|yandex)|traduzione automatica|"
     r"tradotto automaticamente|tradução automática|traduzido automaticamente|"
     r"automatycznie przetłumacz|tłumaczenie maszynowe|otomatik çeviri|makine çevirisi",
     re.IGNORECASE,
@@ -51,16 +83,33 @@ _MIN_OUTLET_ATTRIBUTIONS = 2
 
 
 def read_byline(line: str) -> str | None:
-    """The author(s) a byline names ("By Jane Doe and John Roe"), or None."""
+    """The author(s) a byline names ("By Jane Doe and John Roe"), or None.
+
+    An outlet or role after the names ("By Jane Doe, Reuters") is not part of them.
+    """
     if len(line.split()) > _MAX_METADATA_WORDS:
         return None
     found = _BYLINE.match(line)
-    return found.group("names").strip() if found else None
+    if not found:
+        return None
+    names = found.group("names").strip()
+    first = names.split()[0].lower()
+    if first in _NOT_NAMES or is_calendar_name(first):
+        return None
+    # "By Jane Doe, Moscow Times": the last of a list of names may be the outlet.
+    head, separator, last = names.rpartition(",")
+    if separator and outlet_named(last):
+        return head.strip()
+    return names
 
 
 def read_dateline(line: str, languages: tuple[str, ...] | None = None) -> dt.date | None:
-    """The date a dateline states ("28 September 2013, 14:07"), or None."""
-    if len(line.split()) > _MAX_METADATA_WORDS:
+    """The date a dateline states ("28 September 2013, 14:07"), or None.
+
+    The line must be a date and little else: a headline with a date in it is not a
+    dateline.
+    """
+    if len(line.split()) > _MAX_METADATA_WORDS or not is_dateline(line):
         return None
     return parse_date(line, languages)
 
@@ -70,21 +119,58 @@ def read_source_credit(line: str) -> str | None:
     if len(line.split()) > _MAX_METADATA_WORDS:
         return None
     found = _SOURCE_CREDIT.match(line)
-    if not found or found.group("source").lower().startswith("http"):
+    if not found or "http" in found.group("source").lower():
         return None
     source = found.group("source").strip(" .")
     return outlet_named(source) or source
 
 
 def read_url_label(line: str) -> tuple[bool, str | None]:
-    """Whether the line labels the original URL ("Original url:"), and the URL if on it."""
+    """Whether the line labels the original URL ("Original url:"), and the URL if on it.
+
+    A bare label ("Original url:") says the URL follows on a later line; a label
+    that could also introduce a name ("Source:", "Источник:") only counts with a URL.
+    """
     found = _URL_LABEL.match(line)
     if not found:
         return False, None
     url = found.group("url")
-    if url is not None and not url.startswith(("http://", "https://")):
+    if url is not None:
+        url = url.strip("<>")
+        if not url.startswith(("http://", "https://")):
+            return False, None
+        return True, url
+    if not line.rstrip().endswith(":") or _AMBIGUOUS_LABEL.match(line):
         return False, None
-    return True, url.strip("<>") if url else None
+    return True, None
+
+
+_AMBIGUOUS_LABEL = re.compile(
+    r"^\s*(?:source|источник|quelle|fuente|подробнее|lien|link)\s*:?\s*$", re.IGNORECASE
+)
+
+
+def is_url_label(line: str) -> bool:
+    """Whether the line is nothing but a label for the original's address ("Original article").
+
+    Such a line carries the address in its link when the page was saved as Markdown.
+    """
+    return bool(_URL_LABEL_ONLY.match(line))
+
+
+_URL_LABEL_ONLY = re.compile(
+    r"^\s*(?:original(?: (?:url|link|article|story))?|source(?: (?:url|link))?|"
+    r"read (?:the )?original|read (?:more|the full (?:article|story))(?: at \S+)?|"
+    r"оригинал(?: статьи)?|источник|ссылка на (?:источник|оригинал)|подробнее|"
+    r"originalartikel|quelle|article original|lien|fuente|link)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def read_url_in_line(line: str) -> str | None:
+    """The first web address written anywhere in a line (raw, before Markdown is stripped)."""
+    found = _URL_IN_TEXT.search(line)
+    return found.group(0) if found else None
 
 
 def read_url(line: str) -> str | None:
