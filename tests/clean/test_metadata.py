@@ -211,6 +211,9 @@ def test_machine_translation_notices(line: str) -> None:
         "Перевод с русского: Анна Иванова",
         "Übersetzt von Hans Müller",
         "Yandex opened an office in Minsk.",
+        "Officials said the treaty had been machine-translated from Chinese.",
+        "The ministry complained about the automatic translation of the decree.",
+        "Чиновники заявили, что договор был переведён автоматически и с ошибками.",
     ],
 )
 def test_not_machine_translation_notices(line: str) -> None:

@@ -221,6 +221,13 @@ def test_an_article_about_machine_translation_is_not_flagged() -> None:
     assert body in cleaned.text
 
 
+def test_a_last_paragraph_about_machine_translation_is_the_article() -> None:
+    last = "Officials said the treaty had been machine-translated from Chinese."
+    cleaned = clean_plain_text(page("Treaty text garbled", "", LEAD, "", last))
+    assert not cleaned.machine_translated
+    assert cleaned.text.endswith(last)
+
+
 def test_subheads_and_one_word_lines_inside_the_body_stay() -> None:
     cleaned = clean_plain_text(
         page(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import htmldate
@@ -32,7 +33,7 @@ def clean_html(
     except (ValueError, ParserError) as error:
         raise NoArticleFound(origin, f"the HTML cannot be parsed: {error}") from error
     body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
+    if not body or not _has_prose(body):
         raise NoArticleFound(
             origin,
             "no article text in this page (an index page, or one built by JavaScript?); "
@@ -52,10 +53,23 @@ def clean_html(
         source=_outlet(extracted, page_url) or cleaned.source,
         url=page_url or cleaned.url,
         published=_publication_date(html, page_url) or cleaned.published,
-        machine_translated=cleaned.machine_translated or _has_translation_notice(html),
+        machine_translated=cleaned.machine_translated or _has_translation_notice(html, body),
         # Offsets of removed lines index trafilatura's text, not the page: keep the lines
         # for the analyst but only as text.
         removed=tuple(replace(line, start=0, end=0) for line in cleaned.removed),
+    )
+
+
+# An article has at least one sentence of this many words; an index page, whose text
+# trafilatura gives as its link labels ("World", "Sport", "Read more"), has none.
+_MIN_SENTENCE_WORDS = 6
+_SENTENCE = re.compile(r"[.!?…]")
+
+
+def _has_prose(body: str) -> bool:
+    return any(
+        len(line.split()) >= _MIN_SENTENCE_WORDS and _SENTENCE.search(line)
+        for line in body.splitlines()
     )
 
 
@@ -88,12 +102,32 @@ def _outlet(extracted: object, url: str | None) -> str | None:
     return by_url
 
 
-def _has_translation_notice(html: str) -> bool:
+def _has_translation_notice(html: str, article: str) -> bool:
+    """Whether the page, outside its article, says the article was machine-translated.
+
+    Notices sit in page furniture that trafilatura drops (a footer, a banner). A
+    sentence of the article itself that mentions machine translation is news, not a
+    notice; where the notice did make it into the article text, the plain-text cleaner
+    has judged it by its place.
+    """
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, ParserError):
         return False
-    return any(is_machine_translation_notice(chunk) for chunk in tree.itertext() if chunk.strip())
+    article = " ".join(article.split())
+    for element in tree.iter(*_NOTICE_ELEMENTS):
+        text = " ".join(element.text_content().split())
+        if text and text not in article and is_machine_translation_notice(text):
+            return True
+    return False
+
+
+# Elements a notice is printed in; a notice split by inline markup ("was <b>machine
+# translated</b>") is read whole from the element around it.
+_NOTICE_ELEMENTS = (
+    "p", "div", "span", "small", "footer", "aside", "section", "header", "li", "em", "i",
+    "strong", "b", "td", "figcaption", "address",
+)  # fmt: skip
 
 
 def _text_or_none(value: object) -> str | None:

@@ -180,8 +180,40 @@ def read_url(line: str) -> str | None:
 
 
 def is_machine_translation_notice(line: str) -> bool:
-    """A notice, in any of the languages we know, that the text was machine-translated."""
-    return len(line.split()) <= _MAX_NOTICE_WORDS and bool(_MACHINE_TRANSLATION.search(line))
+    """A notice, in any of the languages we know, that the text was machine-translated.
+
+    A notice opens on the translation ("Machine translation", "Переведено сервисом
+    ..."), speaks of the text itself ("This article was machine-translated"), or names
+    the service that did it ("Translated with DeepL"). A sentence of news that mentions
+    machine translation ("Officials said the treaty had been machine-translated") does
+    none of these.
+    """
+    if len(line.split()) > _MAX_NOTICE_WORDS:
+        return False
+    found = _MACHINE_TRANSLATION.search(line)
+    if found is None:
+        return False
+    opening = " ".join(line.split()[:2])
+    return (
+        found.start() <= len(line) - len(line.lstrip()) + len(opening)
+        or bool(_SELF_REFERENCE.search(line))
+        or bool(_TRANSLATION_SERVICE.search(line))
+    )
+
+
+# "This article", "Данный материал", "Dieser Artikel", "Cet article", "Este artículo".
+_SELF_REFERENCE = re.compile(
+    r"\b(?:this|the) (?:article|text|story|page|piece|news item|material|report|translation)\b|"
+    r"(?:^|\s)(?:эт\w+|данн\w+|ця|цей|цю) (?:стать|текст|материал|новост|публикац|"
+    r"статт|матеріал|новин)|^\W*(?:статья|текст|материал|новость|стаття|матеріал|новина)\b|"
+    r"\bdies\w* (?:artikel|text|beitrag|seite)\b|^\W*(?:der )?(?:artikel|text|beitrag)\b|"
+    r"\bcet(?:te)? (?:article|texte|page|dépêche)\b|^\W*(?:l'|le )?(?:article|texte)\b|"
+    r"\best[ae] (?:artículo|texto|noticia|página)\b|^\W*(?:el )?(?:artículo|texto)\b",
+    re.IGNORECASE,
+)
+_TRANSLATION_SERVICE = re.compile(
+    r"\b(?:google|yandex|deepl|bing|microsoft)\b|яндекс|переводчик|перекладач", re.IGNORECASE
+)
 
 
 def outlet_from_attributions(text: str) -> str | None:
