@@ -21,11 +21,18 @@ from sitrep.models import CleanReport, DatedReference, DateStatus, DateWindow, P
 
 REQUIRES = ("tagger", "attribute_ruler", "lemmatizer", "parser")
 
-# Horizons and deadlines ("up to 2020", "until 2030") say nothing about when the
-# report was written, whatever the tense of the verb around them.
-_HORIZON = re.compile(r"^(?:up to|until|till|by|through|before|to)\b", re.IGNORECASE)
+# Horizons, deadlines and targets ("up to 2020", "until 2030", "the budget for 2014")
+# are not events the report tells as done, whatever the tense of the verb around them:
+# "cooperation up to 2020 was discussed" was not written after 2020.
+_HORIZON = re.compile(r"^(?:up to|until|till|by|through|before|to|for)\b", re.IGNORECASE)
 # Verbs whose object is still to come: "planned for 2026", "expected in May", "intend to".
-_PLANNING_WORDS = frozenset({"plan", "schedule", "expect", "intend", "due", "aim", "go"})
+_PLANNING_WORDS = frozenset(
+    {
+        "plan", "schedule", "expect", "intend", "due", "aim", "go", "hope", "promise",
+        "pledge", "vow", "propose", "want", "seek", "agree", "envisage", "forecast",
+        "predict", "project", "anticipate",
+    }
+)  # fmt: skip
 # ... but "go" announces only in the progressive ("is going to start in 2026"): "the idea
 # goes back to 2013" is about the past, not a plan.
 _PROGRESSIVE_ONLY = frozenset({"go"})
@@ -109,13 +116,23 @@ def _governing_verb(token: SpacyToken) -> SpacyToken | None:
 
 
 def _clause_status(verb: SpacyToken) -> DateStatus:
-    """Tense of a clause, climbing from non-finite verbs ("to start") to the finite one."""
+    """Tense of a clause, climbing from non-finite verbs ("to start") to the finite one.
+
+    What an infinitive names comes after the verb it hangs from, so a past verb above
+    it bounds nothing: "the parties agreed to meet in 2015" was not written after
+    2015. A plan told in the past ("deliveries were planned for 2026") bounds nothing
+    either: the plan may have slipped or come true.
+    """
+    after_infinitive = False
     for _ in range(_MAX_CLIMB):
         auxiliaries = [
             child
             for child in verb.children
             if child.dep_ in {"aux", "auxpass"} and child.tag_ != "TO"
         ]
+        is_infinitive = any(
+            child.dep_ in {"aux", "auxpass"} and child.tag_ == "TO" for child in verb.children
+        )
         words = {child.lower_ for child in auxiliaries}
         if words & _FUTURE_AUXILIARIES:
             return DateStatus.FUTURE
@@ -125,21 +142,35 @@ def _clause_status(verb: SpacyToken) -> DateStatus:
             child.lower_ in {"has", "have", "had"} or "Past" in child.morph.get("Tense", [])
             for child in auxiliaries
         ) or (not auxiliaries and verb.tag_ == "VBD")
-        if _is_planning(verb) and not is_past:
-            return DateStatus.FUTURE  # "deliveries are planned for 2026"
+        if _is_planning(verb):
+            # "deliveries are planned for 2026"; a past plan bounds nothing.
+            return DateStatus.UNKNOWN if is_past else DateStatus.FUTURE
         if is_past:
-            return DateStatus.PAST
+            return DateStatus.UNKNOWN if after_infinitive else DateStatus.PAST
+        if is_infinitive and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+            # "the bridge is to be finished by 2018"; "was to be" is a past plan.
+            was = "Past" in verb.head.morph.get("Tense", [])
+            return DateStatus.UNKNOWN if was else DateStatus.FUTURE
         if auxiliaries or _is_finite(verb):
-            return DateStatus.PRESENT
+            return DateStatus.UNKNOWN if after_infinitive else DateStatus.PRESENT
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+            return DateStatus.PAST  # "the summit, held in May 2013, ...": a done deed
         if verb.head is verb or verb.dep_ not in _CLIMBABLE:
             return DateStatus.UNKNOWN
+        after_infinitive = after_infinitive or is_infinitive
         verb = verb.head
     return DateStatus.UNKNOWN
 
 
 def _is_planning(verb: SpacyToken) -> bool:
     lemma = verb.lemma_.lower()
+    if verb.lower_ in _MISLEMMATIZED_PLANNING:
+        return True
     return lemma in _PLANNING_WORDS and (lemma not in _PROGRESSIVE_ONLY or verb.tag_ == "VBG")
+
+
+# Forms the small English model lemmatizes wrongly ("hoped" -> "hop").
+_MISLEMMATIZED_PLANNING = frozenset({"hoped", "hopes", "hoping"})
 
 
 def _is_finite(verb: SpacyToken) -> bool:
