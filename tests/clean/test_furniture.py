@@ -54,6 +54,7 @@ ANYWHERE = [
     ("Фото: Иван Петров / ТАСС", "photo credit"),
     ("Foto: dpa", "photo credit"),
     ("Crédit photo : AFP", "photo credit"),
+    ("© Jane Doe / Example Agency", "photo credit"),
     # toggles (the labelled kind)
     ("Select important", "toggle"),
     ("Show more", "toggle"),

@@ -314,16 +314,31 @@ def test_a_sentence_like_lead_is_not_a_caption() -> None:
     "caption",
     [
         "Putin listening at a meeting of leaders.",
-        "Rahmon (centre) speaking during the talks in Dushanbe",
+        "Rahmon (centre) speaking during the talks in Dushanbe.",
         "Border guards patrolling near the river.",
         "Delegates arriving at the summit venue.",
-        "Rahmon and Putin speaking to reporters in Dushanbe",
+        "Rahmon and Putin speaking to reporters in Dushanbe.",
     ],
 )
 def test_captions_between_the_header_and_the_lead_go(caption: str) -> None:
     cleaned = clean_plain_text(page("Border fears grow", "", "By Jane Doe", "", caption, "", LEAD))
     assert removed(cleaned)[caption] == "photo caption"
     assert caption not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a deck in headline style, no full stop
+        ("Border fears grow", "", "Leaders weighing more help for the frontier", "", LEAD),
+        # the headline's second line, straight under it
+        ("In the south, leaders worried;", "Rahmon hoping for more help at the talks.", "", LEAD),
+    ],
+)
+def test_decks_are_not_captions(lines: tuple[str, ...]) -> None:
+    cleaned = clean_plain_text(page(*lines))
+    assert cleaned.removed == ()
+    assert lines[2] in cleaned.text
 
 
 def test_hard_wrapped_text_is_put_back_into_paragraphs() -> None:

@@ -154,6 +154,10 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _MAX_COPYRIGHT_WORDS = 30
+_RIGHTS = re.compile(
+    r"(?:19|20)\d\d|rights|права|rechte|droits|derechos|reserved|защищены",
+    re.IGNORECASE,
+)
 # A cookie banner names cookies and speaks to the reader about this site: "we use",
 # "this site", "by continuing you agree", "accept cookies". A sentence that only
 # mentions cookies ("the regulator fined sites that set cookies without consent")
@@ -210,6 +214,10 @@ def furniture_reason(line: str, *, in_body: bool = False) -> str | None:
     ) and words <= _MAX_CREDIT_WORDS:
         return "photo credit"
     if _COPYRIGHT.match(stripped) and words <= _MAX_COPYRIGHT_WORDS:
+        # "© Jane Doe / AFP" under a picture credits the photographer; a notice of the
+        # site's rights names a year or the rights.
+        if stripped.lstrip().startswith("©") and not _RIGHTS.search(stripped):
+            return "photo credit"
         return "copyright notice"
     if (_AUTHOR_CONTACT.match(stripped) and words <= _MAX_CONTACT_WORDS) or _EMAIL_ONLY.match(
         stripped

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import re
 
+# What may stand before an opening emphasis mark: the start, a space, an opening bracket
+# or quote.
+_OPENS = r"""(?<![^\s(\[«"'“‘])"""
 _SUBSTITUTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"), r"\1"),  # ATX heading
     (re.compile(r"^\s{0,3}>\s?"), ""),  # block quote marker
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # image
     (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*\)"), r"\1"),  # [text](url)
     (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # <https://autolink>
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
+    # Emphasis opens before a word and closes after one: "**bold**", "the *six* states".
+    # Asterisks that follow a word are footnote marks (Russian outlets star banned
+    # organisations: «Талибан»*, ИГ**) or censoring (с*****м), and stay.
+    (re.compile(rf"{_OPENS}(\*\*|__)(?=[^\W_])(.+?)(?<=[^\s*_])\1(?![\w*])"), r"\2"),  # strong
+    (re.compile(rf"{_OPENS}\*(?=[^\W_])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # emphasis
     (re.compile(r"`([^`]+)`"), r"\1"),  # code
 )
 _RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")

@@ -268,7 +268,10 @@ def _removal_reason(
         metadata.expecting_url = False
         _record_url(metadata, url)
         return "original URL"
-    return _metadata_reason(line, zone, metadata, languages, is_first=is_first)
+    stands_apart = index == 0 or lines[index - 1].kind is not _Kind.CONTENT
+    return _metadata_reason(
+        line, zone, metadata, languages, is_first=is_first, stands_apart=stands_apart
+    )
 
 
 def _body_line_reason(lines: list[_Line], index: int) -> str | None:
@@ -325,7 +328,14 @@ def _metadata_reason(
     languages: tuple[str, ...] | None,
     *,
     is_first: bool,
+    stands_apart: bool,
 ) -> str | None:
+    """Why a header or trailer line goes, recording what it states.
+
+    ``stands_apart``: no line of text runs straight into this one (a caption stands
+    alone under its picture; a line right under the headline is its second line or
+    its deck).
+    """
     text = line.text
     is_label, labelled_url = read_url_label(text)
     if is_label:
@@ -353,7 +363,7 @@ def _metadata_reason(
         metadata.source = metadata.source or outlet
         return "masthead"
     if zone == "header":
-        if not is_first and _is_caption(text):
+        if not is_first and stands_apart and _is_caption(text):
             return "photo caption"
         return None
     return _PENDING
@@ -370,6 +380,8 @@ def _is_caption(text: str) -> bool:
     words = re.sub(r"\([^)]*\)", " ", text).split()  # "Rahmon (centre) speaking"
     if not words or len(words) > _MAX_CAPTION_WORDS or not words[0][:1].isupper():
         return False
+    if not text.rstrip().endswith("."):
+        return False  # captions are punctuated as sentences; headlines and decks are not
     if words[0].lower().strip(",") in _NOT_CAPTION_OPENERS or _FINITE_VERB.search(text):
         return False
     for index, word in enumerate(words[1 : _MAX_CAPTION_SUBJECT_WORDS + 1], start=1):
