@@ -91,6 +91,12 @@ def test_not_datelines(line: str) -> None:
     assert read_dateline(line) is None
 
 
+def test_labelled_datelines() -> None:
+    assert read_dateline("Published: 23 September 2013", labelled=True) == dt.date(2013, 9, 23)
+    assert read_dateline("Опубликовано 23.09.2013", labelled=True) == dt.date(2013, 9, 23)
+    assert read_dateline("23 September 2013", labelled=True) is None
+
+
 @pytest.mark.parametrize(
     ("line", "source"),
     [

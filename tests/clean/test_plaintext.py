@@ -127,6 +127,39 @@ def test_a_headline_with_a_date_in_it_stays_the_headline() -> None:
     assert cleaned.removed == ()
 
 
+def test_links_below_a_navigation_label_go_and_their_dates_are_not_the_date() -> None:
+    cleaned = clean_plain_text(
+        page(
+            "Border fears grow",
+            "",
+            LEAD,
+            "",
+            "Related news",
+            "",
+            "Ministers meet in the capital",
+            "12 March 2012",
+            "",
+            "Summit postponed again",
+        )
+    )
+    assert cleaned.published is None
+    assert cleaned.text == f"Border fears grow\n\n{LEAD}"
+    assert removed(cleaned) == {
+        "Related news": "navigation",
+        "Ministers meet in the capital": "related link",
+        "12 March 2012": "related link",
+        "Summit postponed again": "related link",
+    }
+
+
+def test_a_labelled_date_below_the_article_is_its_date() -> None:
+    cleaned = clean_plain_text(
+        page("Border fears grow", "", LEAD, "", "Published: 23 September 2013, 14:07")
+    )
+    assert cleaned.published == dt.date(2013, 9, 23)
+    assert cleaned.text == f"Border fears grow\n\n{LEAD}"
+
+
 def test_a_known_masthead_above_the_headline_names_the_outlet() -> None:
     cleaned = clean_plain_text(page("Interfax", "", "Border fears grow", "", LEAD))
     assert cleaned.source == "Interfax"

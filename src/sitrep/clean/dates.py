@@ -102,6 +102,7 @@ _DATE_STEMS = re.compile(
 )
 # A dateline may name one thing besides the date: its place ("MOSCOW, Sept. 23, 2013").
 _MAX_DATELINE_OTHER_WORDS = 1
+_PLACE_SEPARATOR = re.compile(r"\s*[,|—–/(]|\s+-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +142,21 @@ def is_dateline(text: str) -> bool:
     headline or standfirst that contains a date ("Elections set for 4 December
     2011") is not, and must not be taken out of the text as one.
     """
-    other = 0
-    for word in re.findall(r"[^\W\d_]+(?:['’.][^\W\d_]+)*", text):
-        if word.lower() not in _DATE_PARTICLES and not _DATE_STEMS.match(word):
-            other += 1
-    return other <= _MAX_DATELINE_OTHER_WORDS
+    others = [
+        found
+        for found in re.finditer(r"[^\W\d_]+(?:['’.][^\W\d_]+)*", text)
+        if found.group(0).lower() not in _DATE_PARTICLES and not _DATE_STEMS.match(found.group(0))
+    ]
+    if len(others) > _MAX_DATELINE_OTHER_WORDS:
+        return False
+    # The one other word is a place set off from the date ("Sochi, 23 September"), not
+    # the subject of a headline ("Elections on 4 December 2011").
+    return all(_PLACE_SEPARATOR.match(text, found.end()) for found in others)
+
+
+def has_dateline_label(text: str) -> bool:
+    """Whether the line says what its date is ("Published: ...", "Опубликовано ...")."""
+    return bool(_DATELINE_PREFIX.match(text))
 
 
 def is_calendar_name(word: str) -> bool:

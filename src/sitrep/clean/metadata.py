@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from sitrep.clean.dates import is_calendar_name, is_dateline, parse_date
+from sitrep.clean.dates import has_dateline_label, is_calendar_name, is_dateline, parse_date
 from sitrep.clean.outlets import known_outlet_names, outlet_named
 
 # Names are matched case-sensitively (a capital starts every part), the words around
@@ -103,13 +103,19 @@ def read_byline(line: str) -> str | None:
     return names
 
 
-def read_dateline(line: str, languages: tuple[str, ...] | None = None) -> dt.date | None:
+def read_dateline(
+    line: str, languages: tuple[str, ...] | None = None, *, labelled: bool = False
+) -> dt.date | None:
     """The date a dateline states ("28 September 2013, 14:07"), or None.
 
     The line must be a date and little else: a headline with a date in it is not a
-    dateline.
+    dateline. With ``labelled``, only a line that says what its date is counts
+    ("Published: 23 September 2013"): below an article, a bare date more likely
+    belongs to a link to another story.
     """
     if len(line.split()) > _MAX_METADATA_WORDS or not is_dateline(line):
+        return None
+    if labelled and not has_dateline_label(line):
         return None
     return parse_date(line, languages)
 
