@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean.furniture import furniture_reason, is_cookie_notice, is_tag_line
+from sitrep.clean.furniture import (
+    furniture_reason,
+    is_cookie_notice,
+    is_tag_line,
+    leads_to_another_story,
+)
 
 # (line, reason): furniture wherever it stands, in the body of an article too.
 ANYWHERE = [
@@ -200,6 +205,22 @@ def test_cookie_notice_needs_cookies_and_an_address_to_the_reader() -> None:
 )
 def test_tag_lines(line: str, is_tags: bool) -> None:
     assert is_tag_line(line) is is_tags
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Next news", True),
+        ("Следующая новость", True),
+        ("Article suivant", True),
+        ("Nächster Artikel »", True),
+        ("Read also: Leaders gather for a border summit", False),  # mid-article link
+        ("Related news", False),
+        ("Next year the programme will begin.", False),
+    ],
+)
+def test_next_story_links(line: str, expected: bool) -> None:
+    assert leads_to_another_story(line) is expected
 
 
 def test_blank_lines_are_not_furniture() -> None:

@@ -236,6 +236,35 @@ def test_machine_translation_notice_and_russian_furniture_in_the_trailer() -> No
     }
 
 
+def test_the_next_story_below_a_next_news_link_is_not_this_one() -> None:
+    cleaned = clean_plain_text(
+        page(
+            "Border fears grow",
+            "",
+            LEAD,
+            "",
+            "This article was translated automatically.",
+            "",
+            "Next news",
+            "",
+            "Ministers meet in the capital",
+            "",
+            SECOND,
+        )
+    )
+    assert cleaned.text == f"Border fears grow\n\n{LEAD}"
+    assert cleaned.machine_translated
+    assert removed(cleaned)[SECOND] == "related link"
+
+
+def test_a_machine_translation_notice_between_paragraphs() -> None:
+    cleaned = clean_plain_text(
+        page("Border fears grow", "", LEAD, "", "Translated with DeepL.", "", SECOND)
+    )
+    assert cleaned.machine_translated
+    assert cleaned.text == f"Border fears grow\n\n{LEAD}\n\n{SECOND}"
+
+
 def test_machine_translation_notice_above_the_headline() -> None:
     cleaned = clean_plain_text(
         page("This article was machine-translated from Russian.", "", "Border fears", "", LEAD)

@@ -232,6 +232,20 @@ def furniture_reason(line: str, *, in_body: bool = False) -> str | None:
     return None
 
 
+def leads_to_another_story(line: str) -> bool:
+    """A "next news" link: what follows it on the page is another story, never this one."""
+    return bool(_NEXT_STORY.match(line.strip()))
+
+
+_NEXT_STORY = re.compile(
+    r"^[\W_]*(?:(?:next|previous|prev) (?:news|article|story|post)|"
+    r"(?:следующая|предыдущая) (?:новость|статья)|(?:nächster|vorheriger) artikel|"
+    r"article (?:suivant|précédent)|(?:siguiente|anterior) (?:noticia|artículo)|"
+    r"наступна новина)[\W_]*$",
+    re.IGNORECASE,
+)
+
+
 def is_cookie_notice(line: str) -> bool:
     """A cookie-consent banner in any language: it names cookies and addresses the reader."""
     return (
