@@ -91,7 +91,7 @@ METADATA = [
         {
             "title": "Central Asian allies ask Moscow for a firmer shield as NATO prepares "
             "to leave Afghanistan",
-            "source": "eurasiawire.example.org",
+            "source": "Eurasia Wire",  # spelled out in its dateline and photo credit
             "author": "Jane Doe",
             "url": "https://www.eurasiawire.example.org/news/2013/09/23/"
             "csto-sochi-summit-afghanistan",

@@ -6,7 +6,7 @@ from sitrep.clean.dates import parse_date
 from sitrep.clean.fingerprint import content_hash
 from sitrep.clean.html import clean_html
 from sitrep.clean.language import LanguageIdentifier
-from sitrep.clean.outlets import outlet_for_url, outlet_named
+from sitrep.clean.outlets import host_of, outlet_for_url, outlet_named, outlet_spelled_in
 from sitrep.clean.plaintext import CleanedText, clean_plain_text
 from sitrep.errors import EmptyInput
 from sitrep.models import CleanReport, PageFormat, RawPage
@@ -40,7 +40,7 @@ def clean_page(page: RawPage, identifier: LanguageIdentifier) -> CleanReport:
         text=cleaned.text,
         title=cleaned.title,
         url=url,
-        source=_source(hints.source, cleaned.source, url),
+        source=_source(hints.source, cleaned.source, url, page.text),
         author=hints.author or cleaned.author,
         published=published or cleaned.published,
         published_text=hints.published if published else cleaned.published_text,
@@ -71,9 +71,10 @@ def _with_stated_title(cleaned: CleanedText, title: str | None) -> CleanedText:
     )
 
 
-def _source(stated: str | None, found: str | None, url: str | None) -> str | None:
+def _source(stated: str | None, found: str | None, url: str | None, page: str) -> str | None:
     if stated:
         return outlet_named(stated) or stated
-    if found:
-        return found
-    return outlet_for_url(url) if url else None
+    found = found or (outlet_for_url(url) if url else None)
+    if found and (host := host_of(url or "")) and found == host:
+        return outlet_spelled_in(host, page) or host
+    return found

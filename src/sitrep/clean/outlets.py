@@ -7,6 +7,7 @@ domain we do not know still names its outlet by the domain itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -58,6 +59,8 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("Deutsche Welle", ("dw.com",), ("DW",)),
 )
 
+_MIN_LABEL_CHARS = 5  # shorter labels ("bbc", "ft") spell too many ordinary words
+
 _BY_DOMAIN = {domain: outlet for outlet in OUTLETS for domain in outlet.domains}
 _BY_NAME = {
     name.casefold(): outlet for outlet in OUTLETS for name in (outlet.name, *outlet.aliases)
@@ -89,6 +92,24 @@ def outlet_named(text: str) -> str | None:
     if outlet is None:
         outlet = _BY_NAME.get(text.strip().casefold())
     return outlet.name if outlet else None
+
+
+def outlet_spelled_in(host: str, text: str) -> str | None:
+    """The outlet's name as the page spells it, for a host we do not know.
+
+    Pages name their own outlet in datelines, credits and copyright lines
+    ("SOCHI (Eurasia Wire) —", "© 2013 The Moscow Times"), and the name is usually
+    the host's label with spaces: ``eurasiawire.example.org`` is "Eurasia Wire".
+    """
+    for label in sorted(host.split(".")[:-1], key=len, reverse=True):
+        if len(label) < _MIN_LABEL_CHARS or not label.isalpha():
+            continue
+        spaced = r"[\s-]?".join(re.escape(letter) for letter in label)
+        for found in re.finditer(rf"\b{spaced}\b", text, re.IGNORECASE):
+            name = found.group(0)
+            if name[0].isupper() and any(separator in name for separator in " -"):
+                return " ".join(name.split())
+    return None
 
 
 def known_outlet_names() -> tuple[str, ...]:
