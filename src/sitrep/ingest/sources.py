@@ -29,6 +29,7 @@ def iter_pages(
         fetcher: fetches URLs; one is made from the settings when URLs are given.
     """
     owned_fetcher: Fetcher | None = None
+    seen: set[Path] = set()  # a file named twice (by two globs, or a link) is read once
     try:
         for argument in arguments:
             if is_url(argument):
@@ -41,7 +42,8 @@ def iter_pages(
             for path in expand_path(argument):
                 if isinstance(path, InputError):
                     yield path
-                else:
+                elif (real := path.resolve()) not in seen:
+                    seen.add(real)
                     yield from _pages_from_file(path, settings.max_input_bytes)
     finally:
         if owned_fetcher is not None:
