@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.errors import InputError, UnreadableInput
-from sitrep.ingest.files import expand_path, format_of, read_file
+from sitrep.errors import InputError, OversizedInput, UnreadableInput
+from sitrep.ingest.files import expand_path, format_of, human_size, read_file
 from sitrep.models import PageFormat
 
 REPORT = "Residents of the river town said the bridge had been closed since Tuesday.\n"
@@ -144,6 +144,48 @@ def test_files_link_to_a_file_is_followed(tmp_path: Path) -> None:
     assert read_file(tmp_path / "link.txt", 1000) == REPORT.encode()
 
 
+@pytest.mark.parametrize(
+    ("size", "cap"),
+    [
+        pytest.param(100, 100, id="at-the-cap"),
+        pytest.param(99, 100, id="under-the-cap"),
+        pytest.param(0, 100, id="empty-is-for-decode-to-refuse"),
+    ],
+)
+def test_files_read_within_the_cap(tmp_path: Path, size: int, cap: int) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(b"x" * size)
+    assert read_file(path, cap) == b"x" * size
+
+
+@pytest.mark.parametrize(
+    ("size", "cap", "message"),
+    [
+        (101, 100, "101 bytes is over the 100 bytes cap"),
+        (3 * 1024, 2 * 1024, "3.0 KB is over the 2.0 KB cap"),
+        (21 * 1024 * 1024, 20 * 1024 * 1024, "21.0 MB is over the 20.0 MB cap"),
+    ],
+)
+def test_files_refuse_a_file_over_the_cap(
+    tmp_path: Path, size: int, cap: int, message: str
+) -> None:
+    path = tmp_path / "dump.txt"
+    with path.open("wb") as handle:  # sparse: the size is what counts, not the bytes
+        handle.truncate(size)
+    with pytest.raises(OversizedInput) as caught:
+        read_file(path, cap)
+    assert caught.value.origin == str(path)
+    assert caught.value.reason.startswith(message)
+    assert "--max-input-mb" in caught.value.reason  # says what to do
+
+
+def test_files_folder_where_a_file_is_expected(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableInput) as caught:
+        read_file(tmp_path, 1000)
+    assert caught.value.origin == str(tmp_path)
+    assert "a folder, not a file" in caught.value.reason
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_files_named_pipe_is_not_read(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.txt"
@@ -212,3 +254,17 @@ def test_files_os_error_while_reading_names_the_reason(
 )
 def test_files_format_by_suffix(name: str, expected: PageFormat | None) -> None:
     assert format_of(Path(name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        (0, "0 bytes"),
+        (1023, "1023 bytes"),
+        (1024, "1.0 KB"),
+        (1536, "1.5 KB"),
+        (20 * 1024 * 1024, "20.0 MB"),
+    ],
+)
+def test_files_human_size(size: int, expected: str) -> None:
+    assert human_size(size) == expected

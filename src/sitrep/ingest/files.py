@@ -48,15 +48,17 @@ def read_file(path: Path, max_bytes: int) -> bytes:
 
     Raises:
         OversizedInput: the file is over the cap (we refuse rather than truncate a report).
-        UnreadableInput: permission denied, a device, or another OS error.
+        UnreadableInput: a folder, permission denied, a device, or another OS error.
     """
     origin = str(path)
     try:
+        if path.is_dir():
+            raise UnreadableInput(origin, "a folder, not a file; give the folder to ingest")
         if not path.is_file():
-            raise UnreadableInput(origin, "not a regular file")
+            raise UnreadableInput(origin, "not a regular file (a device, a pipe or a socket)")
         size = path.stat().st_size
         if size > max_bytes:
-            raise OversizedInput(origin, _oversized_reason(size, max_bytes))
+            raise OversizedInput(origin, oversized_reason(human_size(size), max_bytes))
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except PermissionError as error:
@@ -64,7 +66,7 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     except OSError as error:
         raise UnreadableInput(origin, error.strerror or str(error)) from error
     if len(data) > max_bytes:  # the file grew while we read it
-        raise OversizedInput(origin, _oversized_reason(len(data), max_bytes))
+        raise OversizedInput(origin, oversized_reason(f"over {human_size(max_bytes)}", max_bytes))
     return data
 
 
@@ -73,11 +75,21 @@ def format_of(path: Path) -> PageFormat | None:
     return _FORMAT_BY_SUFFIX.get(path.suffix.lower())
 
 
-def _oversized_reason(size: int, max_bytes: int) -> str:
+def oversized_reason(size: str, max_bytes: int) -> str:
+    """Why an input of ``size`` ("3.2 MB", "over 20.0 MB") is refused, cap and remedy."""
     return (
-        f"{size / 1048576:.1f} MB is over the {max_bytes / 1048576:.1f} MB cap; "
+        f"{size} is over the {human_size(max_bytes)} cap; "
         "raise it with --max-input-mb if this really is one report"
     )
+
+
+def human_size(size: int) -> str:
+    """``532 bytes``, ``12.5 KB``, ``20.0 MB`` (binary multiples, as the cap is given)."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _expand_glob(argument: str) -> Iterator[Path | InputError]:

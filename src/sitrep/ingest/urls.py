@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import httpx
 
 from sitrep.errors import FetchFailed, OversizedInput
+from sitrep.ingest.files import human_size, oversized_reason
 from sitrep.models import PageFormat
 
 USER_AGENT = "sitrep/0.1 (+https://pypi.org/project/sitrep/)"
@@ -77,13 +78,15 @@ class Fetcher:
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self._max_bytes:
-            raise OversizedInput(url, f"the page is {int(declared)} bytes, over the cap")
+            raise OversizedInput(
+                url, oversized_reason(f"the page ({human_size(int(declared))})", self._max_bytes)
+            )
         chunks: list[bytes] = []
         received = 0
         for chunk in response.iter_bytes():
             received += len(chunk)
-            if received > self._max_bytes:
-                raise OversizedInput(url, f"the page is over the {self._max_bytes} byte cap")
+            if received > self._max_bytes:  # no length declared, or a false one
+                raise OversizedInput(url, oversized_reason("the page", self._max_bytes))
             chunks.append(chunk)
         return b"".join(chunks)
 
