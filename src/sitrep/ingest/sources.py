@@ -6,6 +6,7 @@ input's place so the batch goes on and the summary can name it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from sitrep.ingest.files import expand_path, format_of, read_file
 from sitrep.ingest.records import parse_records
 from sitrep.ingest.urls import Fetcher, is_url
 from sitrep.models import PageFormat, PageHints, RawPage
+
+_JSON_OPENING = re.compile(r"[\[{][ \t]*(?:[\"{\[\]}]|\n)")
+_HTML_TAG = re.compile(r"<(?:!doctype html|html|head|body|article|meta|title|div|p)\b")
 
 
 def iter_pages(
@@ -92,11 +96,18 @@ def _pages_from_url(url: str, fetcher: Fetcher) -> Iterator[RawPage | InputError
 
 
 def sniff_format(text: str) -> PageFormat:
-    """The format of a file whose suffix says nothing (``.txt``, none, ``.php``)."""
-    head = text.lstrip()[:1024].lower()
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head:
+    """The format of a file whose suffix says nothing (``.txt``, none, ``.php``).
+
+    A page is HTML when it opens with markup and an HTML tag comes early, even after
+    an XML declaration or the "saved from url" comment browsers put first. Records
+    are recognised by how JSON opens (``{"``, ``[{``, a bracket alone on its line),
+    not by the bracket alone: a report may well open with "[Updated]".
+    """
+    stripped = text.lstrip()
+    head = stripped[:1024].lower()
+    if (head.startswith("<") and _HTML_TAG.search(head)) or "<body" in head:
         return PageFormat.HTML
-    if head.startswith(("{", "[")):
+    if _JSON_OPENING.match(stripped):
         return PageFormat.RECORD
     return PageFormat.TEXT
 
