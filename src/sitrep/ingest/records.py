@@ -15,39 +15,55 @@ _HINT_FIELDS = ("title", "url", "source", "author", "published")
 def parse_records(text: str, origin: str) -> Iterator[RawPage | InputError]:
     """Reports from a JSON document (an object or an array of them) or JSON Lines.
 
-    Each record becomes its own page named ``origin#N`` (N counts from 1), so one bad
-    line is reported on its own and the others still go in.
+    Each record becomes its own page named ``origin#N`` (N counts from 1: the item
+    of an array, the line of a JSON Lines file), so one bad line is reported on its
+    own and the others still go in. A lone object keeps the file's name. A broken
+    document is one error, not one per line.
     """
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as error:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        if text.lstrip().startswith("[") or not _is_json_lines(text):
             yield MalformedRecord(origin, f"not valid JSON: {error}")
             return
-        for number, item in enumerate(items, start=1):
-            yield _page_from(item, f"{origin}#{number}")
+        yield from _parse_lines(text, origin)
         return
-    if stripped.startswith("{") and _is_single_document(text):
-        yield _page_from(json.loads(text), origin)
+    if not isinstance(document, list):
+        yield _page_from(document, origin)
         return
+    if not document:
+        yield MalformedRecord(origin, "the JSON array holds no records")
+    for number, item in enumerate(document, start=1):
+        yield _page_from(item, f"{origin}#{number}")
+
+
+def _parse_lines(text: str, origin: str) -> Iterator[RawPage | InputError]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as error:
-            yield MalformedRecord(f"{origin}#{number}", f"not valid JSON: {error.msg}")
+            yield MalformedRecord(
+                f"{origin}#{number}", f"not valid JSON: {error.msg} (column {error.colno})"
+            )
             continue
         yield _page_from(item, f"{origin}#{number}")
 
 
-def _is_single_document(text: str) -> bool:
-    try:
-        json.loads(text)
-    except json.JSONDecodeError:
-        return False
-    return True
+def _is_json_lines(text: str) -> bool:
+    """Whether any line is a JSON object on its own, as every line of JSON Lines is.
+
+    No line of a pretty-printed object (``{``, ``"title": "...",``) is one.
+    """
+    for line in text.split("\n"):
+        if line.lstrip().startswith("{"):
+            try:
+                if isinstance(json.loads(line), dict):
+                    return True
+            except json.JSONDecodeError:
+                continue
+    return False
 
 
 def _page_from(item: Any, origin: str) -> RawPage | InputError:
