@@ -136,6 +136,20 @@ def test_records_item_without_text_is_refused_alone(record: object, reason: str)
         pytest.param({"author": None}, PageHints(), id="null-is-absent"),
         pytest.param({"published": 2024}, PageHints(published="2024"), id="number"),
         pytest.param({"extra": "ignored"}, PageHints(), id="unknown-field"),
+        # News APIs nest the outlet and list the authors.
+        pytest.param(
+            {"source": {"id": "gazette", "name": "Example Gazette"}},
+            PageHints(source="Example Gazette"),
+            id="source-object",
+        ),
+        pytest.param(
+            {"author": ["Maria Ortiz", "Li Wei"]},
+            PageHints(author="Maria Ortiz, Li Wei"),
+            id="list",
+        ),
+        pytest.param({"source": {"id": "gazette"}}, PageHints(), id="object-without-name"),
+        pytest.param({"title": {"en": "Bridge"}}, PageHints(), id="other-object"),
+        pytest.param({"title": True}, PageHints(), id="boolean"),
     ],
 )
 def test_records_hints(fields: dict[str, object], expected: PageHints) -> None:

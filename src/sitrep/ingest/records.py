@@ -77,7 +77,17 @@ def _page_from(item: Any, origin: str) -> RawPage | InputError:
 
 
 def _as_text(value: Any) -> str | None:
-    if value is None:
+    """A field as text, or None when it holds none.
+
+    Strings and numbers as written; ``{"name": ...}`` (how news APIs give the outlet)
+    by its name; a list of names joined; anything else is absent rather than a Python
+    repr in the dossier.
+    """
+    if isinstance(value, dict):
+        value = value.get("name")
+    elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        value = ", ".join(item.strip() for item in value if item.strip())
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
     text = str(value).strip()
     return text or None
