@@ -74,6 +74,8 @@ class Fetcher:
             raise FetchFailed(url, "timed out; the site may be slow or down") from error
         except httpx.HTTPError as error:
             raise FetchFailed(url, f"cannot be fetched: {error}") from error
+        except (httpx.InvalidURL, ValueError) as error:  # IDNA errors are ValueErrors too
+            raise FetchFailed(url, f"not a valid URL: {error}") from error
 
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         declared = response.headers.get("content-length")
