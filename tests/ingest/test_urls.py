@@ -97,11 +97,11 @@ def test_urls_give_up_after_too_many_redirects(handler: Handler, max_redirects: 
 @pytest.mark.parametrize(
     ("status", "reason"),
     [
-        (404, "the server answered HTTP 404"),
-        (403, "the server answered HTTP 403"),
-        (410, "the server answered HTTP 410"),
-        (500, "the server answered HTTP 500"),
-        (503, "the server answered HTTP 503"),
+        (404, "the server answered HTTP 404 Not Found"),
+        (403, "the server answered HTTP 403 Forbidden"),
+        (410, "the server answered HTTP 410 Gone"),
+        (500, "the server answered HTTP 500 Internal Server Error"),
+        (503, "the server answered HTTP 503 Service Unavailable"),
     ],
 )
 def test_urls_error_status(status: int, reason: str) -> None:
@@ -212,6 +212,7 @@ def test_urls_content_type(
     [
         ("https://example.org/a", True),
         ("http://example.org/a", True),
+        ("HTTPS://EXAMPLE.ORG/A", True),
         ("ftp://example.org/a", False),
         ("example.org/a", False),
         ("reports/http-notes.txt", False),

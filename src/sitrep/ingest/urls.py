@@ -18,7 +18,7 @@ USER_AGENT = "sitrep/0.1 (+https://pypi.org/project/sitrep/)"
 
 
 def is_url(argument: str) -> bool:
-    return argument.startswith(("http://", "https://"))
+    return argument[:8].lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,8 @@ class Fetcher:
         try:
             with self._client.stream("GET", url) as response:
                 if response.status_code >= 400:
-                    raise FetchFailed(url, f"the server answered HTTP {response.status_code}")
+                    status = f"{response.status_code} {response.reason_phrase}".strip()
+                    raise FetchFailed(url, f"the server answered HTTP {status}")
                 data = self._read_capped(response, url)
                 content_type = response.headers.get("content-type", "")
                 return FetchedPage(
