@@ -101,7 +101,10 @@ class SQLiteStore:
         clean, publication = processed.clean, processed.publication
         window = publication.window
         cursor = self._connection.cursor()
-        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(f"{clean.origin}: could not be stored: {error}") from error
         try:
             cursor.execute(
                 """
@@ -124,8 +127,13 @@ class SQLiteStore:
             report_id = int(cursor.lastrowid or 0)
             self._insert_children(cursor, report_id, processed)
             cursor.execute("COMMIT")
-        except BaseException:
-            cursor.execute("ROLLBACK")
+        except BaseException as error:
+            # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction themselves;
+            # a ROLLBACK then would replace the error with "no transaction is active".
+            if self._connection.in_transaction:
+                cursor.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(f"{clean.origin}: could not be stored: {error}") from error
             raise
         return report_id
 
