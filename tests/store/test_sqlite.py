@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -362,6 +363,81 @@ def test_sqlite_reopen_does_not_run_migrations_again(
         assert store.schema_version == 1
 
 
+def test_sqlite_reopen_runs_a_new_migration(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with SQLiteStore.open(str(db_path)) as store:
+        report_id = store.add_report(processed(), None, None)
+    added = Migration(LATEST_VERSION + 1, "a note per report", "ALTER TABLE reports ADD note TEXT")
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", (*MIGRATIONS, added))
+    monkeypatch.setattr(sqlite_backend, "LATEST_VERSION", added.version)
+    with SQLiteStore.open(str(db_path)) as store:
+        assert store.schema_version == added.version
+        assert store.report(report_id) is not None
+    with _connect(db_path) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(reports)")]
+    assert "note" in columns
+
+
+def test_sqlite_failed_migration_changes_nothing(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with SQLiteStore.open(str(db_path)) as store:
+        report_id = store.add_report(processed(), None, None)
+    broken = Migration(
+        LATEST_VERSION + 1,
+        "half of it works",
+        "ALTER TABLE reports ADD note TEXT; CREATE TABLE reports (id INTEGER);",
+    )
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", (*MIGRATIONS, broken))
+    monkeypatch.setattr(sqlite_backend, "LATEST_VERSION", broken.version)
+    with pytest.raises(StoreError, match=f"schema version {broken.version}"):
+        SQLiteStore.open(str(db_path))
+    with _connect(db_path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(reports)")]
+        assert "note" not in columns  # the half that worked was rolled back
+    monkeypatch.undo()
+    with SQLiteStore.open(str(db_path)) as store:
+        assert store.report(report_id) is not None
+
+
+def test_sqlite_refuses_a_database_from_a_newer_sitrep(db_path: Path) -> None:
+    SQLiteStore.open(str(db_path)).close()
+    with _connect(db_path) as connection:
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 41}")
+    with pytest.raises(StoreError) as caught:
+        open_store(str(db_path))
+    message = str(caught.value)
+    assert str(db_path) in message
+    assert f"schema version {LATEST_VERSION + 41}" in message
+    assert "upgrade sitrep" in message
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        pytest.param(
+            lambda path: path.write_text("Residents said the bridge was closed.\n" * 40),
+            "not a sitrep database",
+            id="text-file",
+        ),
+        pytest.param(
+            lambda path: _connect(path).execute("CREATE TABLE accounts (id INTEGER)"),
+            "not a sitrep database",
+            id="another-programs-database",
+        ),
+        pytest.param(lambda path: path.mkdir(), "cannot be opened", id="a-folder"),
+    ],
+)
+def test_sqlite_refuses_what_is_not_its_database(
+    db_path: Path, make: Callable[[Path], object], reason: str
+) -> None:
+    make(db_path)
+    with pytest.raises(StoreError) as caught:
+        open_store(str(db_path))
+    assert str(caught.value).startswith(f"{db_path}: ")
+    assert reason in str(caught.value)
+
+
 def test_sqlite_refuses_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         open_store(str(tmp_path / "no-such-folder" / "cases.db"))
@@ -386,3 +462,30 @@ def test_sqlite_url_names_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     open_store(f"sqlite:///{tmp_path / 'absolute.db'}").close()
     assert (tmp_path / "relative.db").is_file()
     assert (tmp_path / "absolute.db").is_file()
+
+
+def _open_together(path: str, barrier: threading.Barrier, errors: list[BaseException]) -> None:
+    barrier.wait()
+    try:
+        SQLiteStore.open(path).close()
+    except BaseException as error:
+        errors.append(error)
+
+
+def test_sqlite_many_connections_open_a_new_database_at_once(tmp_path: Path) -> None:
+    # Two `sitrep ingest` started together on a fresh file both tried to create the
+    # schema: one failed with "table reports already exists" or "database is locked".
+    for trial in range(10):
+        path = str(tmp_path / f"fresh-{trial}.db")
+        barrier = threading.Barrier(4)
+        errors: list[BaseException] = []
+        threads = [
+            threading.Thread(target=_open_together, args=(path, barrier, errors)) for _ in range(4)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with SQLiteStore.open(path) as store:
+            assert store.schema_version == LATEST_VERSION
