@@ -150,3 +150,24 @@ def test_sources_records_carry_the_encoding_note(tmp_path: Path, settings: Setti
         assert isinstance(page, RawPage)
         assert page.encoding == "cp1251"
         assert page.warnings == ("decoded as cp1251 (not UTF-8)",)
+
+
+def test_sources_pass_the_store_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `sitrep ingest .` in the folder holding sitrep.db (the default store) read the
+    # database and its WAL files as reports and failed on each, every time.
+    monkeypatch.chdir(tmp_path)
+    for name in ("sitrep.db", "sitrep.db-wal", "sitrep.db-shm"):
+        (tmp_path / name).write_bytes(b"SQLite format 3\x00")
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    settings = Settings()  # the default store, sitrep.db here
+    assert _origins(["."], settings) == ["report.txt"]
+    assert _origins(["*"], settings) == ["report.txt"]
+    # Named outright, it is refused with a reason rather than passed by in silence.
+    assert _origins(["sitrep.db"], settings) == ["UnreadableInput sitrep.db"]
+    # Another database is not the store: it is refused as binary like any other.
+    assert _origins(["."], Settings(db=str(tmp_path / "elsewhere.db"))) == [
+        "report.txt",
+        "BinaryInput sitrep.db",
+        "BinaryInput sitrep.db-shm",
+        "BinaryInput sitrep.db-wal",
+    ]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitrep.config import Settings
-from sitrep.errors import InputError
+from sitrep.errors import InputError, UnreadableInput
 from sitrep.ingest.decode import decode_bytes
 from sitrep.ingest.files import expand_path, format_of, read_file
 from sitrep.ingest.records import parse_records
@@ -34,6 +34,9 @@ def iter_pages(
     """
     owned_fetcher: Fetcher | None = None
     seen: set[Path] = set()  # a file named twice (by two globs, or a link) is read once
+    # The store itself (sitrep.db in the working folder by default) is no report: a
+    # folder or glob that takes it in (`sitrep ingest .`) passes it by.
+    store_files = _store_files(settings)
     try:
         for argument in arguments:
             if is_url(argument):
@@ -46,12 +49,24 @@ def iter_pages(
             for path in expand_path(argument):
                 if isinstance(path, InputError):
                     yield path
-                elif (real := path.resolve()) not in seen:
+                elif (real := path.resolve()) in store_files:
+                    if Path(argument).resolve() == real:
+                        yield UnreadableInput(argument, "this is the store itself (--db)")
+                elif real not in seen:
                     seen.add(real)
                     yield from _pages_from_file(path, settings.max_input_bytes)
     finally:
         if owned_fetcher is not None:
             owned_fetcher.__exit__()
+
+
+def _store_files(settings: Settings) -> frozenset[Path]:
+    """The SQLite file of the store and the journal files beside it."""
+    if settings.db_path is None:
+        return frozenset()
+    database = settings.db_path.resolve()
+    journals = (database.with_name(database.name + end) for end in ("-wal", "-shm", "-journal"))
+    return frozenset({database, *journals})
 
 
 def _pages_from_file(path: Path, max_bytes: int) -> Iterator[RawPage | InputError]:
