@@ -14,6 +14,7 @@ from typing import Annotated, NoReturn, TextIO
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.text import Text
 
 from sitrep.config import Settings
 from sitrep.errors import InputError, SitrepError
@@ -28,8 +29,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-_errors = Console(stderr=True, highlight=False, soft_wrap=True)
-_output = Console(highlight=False)
+# Markup off: paths, titles and error messages are the user's text, and a "[draft]"
+# or "[/b]" in them must print as written (rich took them for style tags).
+_errors = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+_output = Console(highlight=False, markup=False)
 
 DbOption = Annotated[
     str | None,
@@ -215,12 +218,12 @@ def _progress(quiet: bool) -> Progress | nullcontext[None]:
 
 def _print_outcome(outcome: IngestOutcome, quiet: bool) -> None:
     if outcome.status is IngestStatus.FAILED:
-        _errors.print(f"[red]error[/red]: {outcome.origin}: {outcome.message}", markup=True)
+        _errors.print(_labelled("error", "red", f"{outcome.origin}: {outcome.message}"))
         return
     if quiet:
         return
     for warning in outcome.warnings:
-        _errors.print(f"[yellow]note[/yellow]: {outcome.origin}: {warning}", markup=True)
+        _errors.print(_labelled("note", "yellow", f"{outcome.origin}: {warning}"))
     if outcome.status is IngestStatus.DUPLICATE:
         _errors.print(f"skipped: {outcome.origin}: {outcome.message}")
     elif outcome.near_duplicate_of is not None:
@@ -246,6 +249,10 @@ def _open_output(output: Path | None) -> Iterator[TextIO]:
         partial.unlink(missing_ok=True)
 
 
+def _labelled(label: str, style: str, text: str) -> Text:
+    return Text.assemble((label, style), f": {text}")
+
+
 def _fail(message: str) -> NoReturn:
-    _errors.print(f"[red]error[/red]: {message}", markup=True)
+    _errors.print(_labelled("error", "red", message))
     raise typer.Exit(2)
