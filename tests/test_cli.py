@@ -183,6 +183,28 @@ def test_cli_names_with_brackets_print_as_written(run: Any, tmp_path: Path, name
     assert f"error: {path}: the input is empty; nothing to ingest" in result.stderr.splitlines()
 
 
+@pytest.mark.parametrize(
+    ("arguments", "env", "message"),
+    [
+        pytest.param(["--db", ""], {}, "the store location is empty", id="empty-db"),
+        pytest.param(["--db", "nowhere/cases.db"], {}, "does not exist", id="missing-folder"),
+        pytest.param(["--db", "."], {}, "cannot be opened", id="db-is-a-folder"),
+        pytest.param(["--max-input-mb", "0"], {}, "must be positive", id="zero-cap"),
+        pytest.param(["--max-input-mb", "inf"], {}, "number of megabytes", id="infinite-cap"),
+        pytest.param([], {"SITREP_MAX_INPUT_MB": "lots"}, "must be a number", id="env-cap"),
+    ],
+)
+def test_cli_bad_settings_exit_2(
+    run: Any, tmp_path: Path, arguments: list[str], env: dict[str, str], message: str
+) -> None:
+    report = write(tmp_path, "bridge.txt", BRIDGE)
+    result = run("ingest", report, *arguments, env=env)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: ")
+    assert message in line
+
+
 def test_cli_database_of_a_newer_sitrep(run: Any, tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     assert run("ingest", write(tmp_path, "bridge.txt", BRIDGE), "--db", db).exit_code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext
@@ -193,7 +194,11 @@ def _store(settings: Settings) -> closing[Store]:
 
 
 def _megabytes(value: float | None) -> int | None:
-    return None if value is None else int(value * 1024 * 1024)
+    if value is None:
+        return None
+    if not math.isfinite(value):
+        _fail(f"--max-input-mb must be a number of megabytes, got {value}")
+    return int(value * 1024 * 1024)
 
 
 def _parse_day(text: str) -> dt.date:
