@@ -215,6 +215,12 @@ def test_cli_database_of_a_newer_sitrep(run: Any, tmp_path: Path) -> None:
     assert "upgrade sitrep" in result.stderr
 
 
+def test_cli_extract_refuses_a_folder(run: Any, tmp_path: Path) -> None:
+    result = run("extract", "metadata", tmp_path)
+    assert result.exit_code == 2
+    assert "is a directory" in " ".join(result.stderr.replace("│", " ").split())
+
+
 def test_cli_ingest_builds_its_own_pipeline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

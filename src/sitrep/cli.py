@@ -142,7 +142,9 @@ def status(db: DbOption = None) -> None:
 @app.command()
 def extract(
     kind: Annotated[ExtractKind, typer.Argument(help="What to extract.")],
-    file: Annotated[Path, typer.Argument(help="One report (text, Markdown, HTML or JSON).")],
+    file: Annotated[
+        Path, typer.Argument(help="One report (text, Markdown, HTML or JSON).", dir_okay=False)
+    ],
     published: Annotated[
         str | None, typer.Option(help="The report's date, YYYY-MM-DD, if the file lacks it.")
     ] = None,
