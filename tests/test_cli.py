@@ -234,3 +234,26 @@ def test_cli_ingest_builds_its_own_pipeline(
         f"note: {rally}: decoded as cp1251 (not UTF-8)",
         "Ingested 1, 0 already stored, 1 failed. The store sitrep.db holds 1 reports.",
     ]
+
+
+def test_cli_progress_bar_on_a_terminal(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bar only shows on a terminal, which a test run never is: pretend it is one.
+    from rich.console import Console
+
+    import sitrep.cli
+
+    terminal = Console(
+        stderr=True, force_terminal=True, highlight=False, soft_wrap=True, markup=False
+    )
+    monkeypatch.setattr(sitrep.cli, "_errors", terminal)
+    result = run("ingest", write(tmp_path, "bridge.txt", BRIDGE), tmp_path / "gone.txt")
+    assert result.exit_code == 1
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", result.stderr)  # colours, cursor moves
+    assert "Ingesting" in shown  # the bar was drawn
+    assert f"error: {tmp_path / 'gone.txt'}: no such file or folder" in shown
+    assert "Ingested 1, 0 already stored, 1 failed." in shown
+    # --quiet draws no bar.
+    quiet = run("ingest", write(tmp_path, "market.txt", MARKET), "--quiet")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
