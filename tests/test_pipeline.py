@@ -302,6 +302,27 @@ def test_pipeline_json_lines_with_a_bad_line(
     assert school.published == dt.date(2024, 1, 15)
 
 
+def test_pipeline_record_with_a_malformed_url_does_not_stop_the_batch(
+    pipeline: Any, tmp_path: Path, store: SQLiteStore
+) -> None:
+    # The outlet is read from the URL's host, and urlsplit raised on this one: the
+    # whole batch stopped with a traceback before anything was stored.
+    feed = write(
+        tmp_path,
+        "feed.jsonl",
+        json.dumps({"text": MARKET, "url": "http://[::1/market"})
+        + "\n"
+        + json.dumps({"text": SCHOOL})
+        + "\n",
+    )
+    bridge = write(tmp_path, "bridge.txt", BRIDGE)
+    summary, outcomes = ingest(pipeline, [feed, bridge], store)
+    assert (summary.ingested, summary.failed) == (3, 0)
+    assert outcomes[f"{feed}#1"].warnings == (
+        "the record's url 'http://[::1/market' is not a valid URL; left out",
+    )
+
+
 def test_pipeline_a_report_the_store_refuses_does_not_stop_the_batch(
     pipeline: Any, tmp_path: Path, store: SQLiteStore
 ) -> None:

@@ -156,3 +156,11 @@ def test_records_hints(fields: dict[str, object], expected: PageHints) -> None:
     [page] = parse_records(json.dumps({**MARKET, **fields}), "feed.json")
     assert isinstance(page, RawPage)
     assert page.hints == expected
+
+
+@pytest.mark.parametrize("url", ["http://[::1/news", "https://example.org:99999/a"])
+def test_records_url_that_is_not_one_is_left_out_with_a_note(url: str) -> None:
+    [page] = parse_records(json.dumps({**MARKET, "url": url}), "feed.json")
+    assert isinstance(page, RawPage)
+    assert page.hints.url is None
+    assert page.warnings == (f"the record's url {url!r} is not a valid URL; left out",)

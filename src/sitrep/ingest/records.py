@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from sitrep.errors import InputError, MalformedRecord
 from sitrep.models import PageFormat, PageHints, RawPage
@@ -73,7 +74,27 @@ def _page_from(item: Any, origin: str) -> RawPage | InputError:
     if not isinstance(body, str) or not body.strip():
         return MalformedRecord(origin, "the record has no 'text' (or it is empty)")
     hints = {name: _as_text(item.get(name)) for name in _HINT_FIELDS}
-    return RawPage(origin=origin, text=body, format=PageFormat.RECORD, hints=PageHints(**hints))
+    warnings: tuple[str, ...] = ()
+    if hints["url"] is not None and not _parses_as_url(hints["url"]):
+        # Left in, it stopped the whole batch where the outlet is read from the host.
+        warnings = (f"the record's url {hints['url']!r} is not a valid URL; left out",)
+        hints["url"] = None
+    return RawPage(
+        origin=origin,
+        text=body,
+        format=PageFormat.RECORD,
+        hints=PageHints(**hints),
+        warnings=warnings,
+    )
+
+
+def _parses_as_url(text: str) -> bool:
+    """Whether ``text`` splits as a URL: IPv6 brackets closed, the port a port."""
+    try:
+        _ = urlsplit(text).port  # reading the port checks it
+    except ValueError:
+        return False
+    return True
 
 
 def _as_text(value: Any) -> str | None:

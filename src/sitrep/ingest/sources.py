@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from sitrep.config import Settings
@@ -82,7 +83,7 @@ def _pages_from_file(path: Path, max_bytes: int) -> Iterator[RawPage | InputErro
     if page_format is PageFormat.RECORD:
         for page in parse_records(decoded.text, origin):
             if isinstance(page, RawPage):
-                yield RawPage(page.origin, page.text, page.format, encoding, page.hints, warnings)
+                yield replace(page, encoding=encoding, warnings=(*warnings, *page.warnings))
             else:
                 yield page
         return
@@ -104,7 +105,7 @@ def _pages_from_url(url: str, fetcher: Fetcher) -> Iterator[RawPage | InputError
                 page.origin, page.text, page.format, encoding,
                 PageHints(page.hints.title, page.hints.url or fetched.url, page.hints.source,
                           page.hints.author, page.hints.published),
-                warnings,
+                (*warnings, *page.warnings),
             )  # fmt: skip
         return
     yield RawPage(url, decoded.text, fetched.format, encoding, PageHints(url=fetched.url), warnings)
