@@ -180,16 +180,12 @@ def test_pipeline_bad_inputs_fail_alone(pipeline: Any, tmp_path: Path, store: SQ
         pytest.param(
             '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>',
             id="navigation-only",
-            marks=pytest.mark.xfail(strict=True, reason="clean/html keeps 'Home News'"),
         ),
         pytest.param(
             "<html><head><title>Dunmere Gazette</title></head><body><nav>"
             '<a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a>'
             "</nav><footer>© Dunmere Gazette</footer></body></html>",
             id="title-navigation-footer",
-            marks=pytest.mark.xfail(
-                strict=True, reason="clean/html keeps 'Dunmere Gazette / Home | News | Sport'"
-            ),
         ),
         pytest.param(
             "<html><head><title>Dunmere Gazette</title></head><body><h2>Latest</h2><ul>"
@@ -197,7 +193,6 @@ def test_pipeline_bad_inputs_fail_alone(pipeline: Any, tmp_path: Path, store: SQ
             '<li><a href="/b">Flour prices rise for a third week</a></li>'
             '<li><a href="/c">Schools reopen after the winter break</a></li></ul></body></html>',
             id="index-of-headlines",
-            marks=pytest.mark.xfail(strict=True, reason="clean/html keeps a list of headlines"),
         ),
     ],
 )
