@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext
@@ -14,6 +15,7 @@ from typing import Annotated, NoReturn, TextIO
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.text import Text
 
 from sitrep.config import Settings
 from sitrep.errors import InputError, SitrepError
@@ -28,8 +30,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-_errors = Console(stderr=True, highlight=False, soft_wrap=True)
-_output = Console(highlight=False)
+# Markup off: paths, titles and error messages are the user's text, and a "[draft]"
+# or "[/b]" in them must print as written (rich took them for style tags).
+_errors = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+_output = Console(highlight=False, markup=False)
 
 DbOption = Annotated[
     str | None,
@@ -138,7 +142,9 @@ def status(db: DbOption = None) -> None:
 @app.command()
 def extract(
     kind: Annotated[ExtractKind, typer.Argument(help="What to extract.")],
-    file: Annotated[Path, typer.Argument(help="One report (text, Markdown, HTML or JSON).")],
+    file: Annotated[
+        Path, typer.Argument(help="One report (text, Markdown, HTML or JSON).", dir_okay=False)
+    ],
     published: Annotated[
         str | None, typer.Option(help="The report's date, YYYY-MM-DD, if the file lacks it.")
     ] = None,
@@ -190,7 +196,11 @@ def _store(settings: Settings) -> closing[Store]:
 
 
 def _megabytes(value: float | None) -> int | None:
-    return None if value is None else int(value * 1024 * 1024)
+    if value is None:
+        return None
+    if not math.isfinite(value):
+        _fail(f"--max-input-mb must be a number of megabytes, got {value}")
+    return int(value * 1024 * 1024)
 
 
 def _parse_day(text: str) -> dt.date:
@@ -215,12 +225,12 @@ def _progress(quiet: bool) -> Progress | nullcontext[None]:
 
 def _print_outcome(outcome: IngestOutcome, quiet: bool) -> None:
     if outcome.status is IngestStatus.FAILED:
-        _errors.print(f"[red]error[/red]: {outcome.origin}: {outcome.message}", markup=True)
+        _errors.print(_labelled("error", "red", f"{outcome.origin}: {outcome.message}"))
         return
     if quiet:
         return
     for warning in outcome.warnings:
-        _errors.print(f"[yellow]note[/yellow]: {outcome.origin}: {warning}", markup=True)
+        _errors.print(_labelled("note", "yellow", f"{outcome.origin}: {warning}"))
     if outcome.status is IngestStatus.DUPLICATE:
         _errors.print(f"skipped: {outcome.origin}: {outcome.message}")
     elif outcome.near_duplicate_of is not None:
@@ -246,6 +256,10 @@ def _open_output(output: Path | None) -> Iterator[TextIO]:
         partial.unlink(missing_ok=True)
 
 
+def _labelled(label: str, style: str, text: str) -> Text:
+    return Text.assemble((label, style), f": {text}")
+
+
 def _fail(message: str) -> NoReturn:
-    _errors.print(f"[red]error[/red]: {message}", markup=True)
+    _errors.print(_labelled("error", "red", message))
     raise typer.Exit(2)

@@ -46,6 +46,13 @@ class Settings:
     near_duplicate_threshold: float = 0.6
 
     def __post_init__(self) -> None:
+        if not self.db.strip() or self.db.strip() in {"sqlite://", "sqlite:///"}:
+            # SQLite takes an empty name for a private temporary database: every report
+            # would be ingested into it and lost. `--db "$UNSET"` must not do that.
+            raise ConfigError(
+                "the store location is empty; give --db PATH or SITREP_DB, "
+                f"or neither for {DEFAULT_DB} in the working folder"
+            )
         if self.max_input_bytes <= 0:
             raise ConfigError(f"max_input_bytes must be positive, got {self.max_input_bytes}")
         if self.fetch_timeout_s <= 0:
@@ -72,7 +79,7 @@ class Settings:
         if cap := environ.get("SITREP_MAX_INPUT_MB"):
             try:
                 settings = replace(settings, max_input_bytes=int(float(cap) * 1024 * 1024))
-            except ValueError as error:
+            except (ValueError, OverflowError) as error:  # "abc", "nan", "inf"
                 raise ConfigError(f"SITREP_MAX_INPUT_MB must be a number, got {cap!r}") from error
         given = {key: value for key, value in overrides.items() if value is not None}
         return replace(settings, **given) if given else settings  # type: ignore[arg-type]

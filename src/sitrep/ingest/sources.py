@@ -6,16 +6,21 @@ input's place so the batch goes on and the summary can name it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from sitrep.config import Settings
-from sitrep.errors import InputError
+from sitrep.errors import InputError, UnreadableInput
 from sitrep.ingest.decode import decode_bytes
 from sitrep.ingest.files import expand_path, format_of, read_file
 from sitrep.ingest.records import parse_records
 from sitrep.ingest.urls import Fetcher, is_url
 from sitrep.models import PageFormat, PageHints, RawPage
+
+_JSON_OPENING = re.compile(r"[\[{][ \t]*(?:[\"{\[\]}]|\n)")
+_HTML_TAG = re.compile(r"<(?:!doctype html|html|head|body|article|meta|title|div|p)\b")
 
 
 def iter_pages(
@@ -29,6 +34,10 @@ def iter_pages(
         fetcher: fetches URLs; one is made from the settings when URLs are given.
     """
     owned_fetcher: Fetcher | None = None
+    seen: set[Path] = set()  # a file named twice (by two globs, or a link) is read once
+    # The store itself (sitrep.db in the working folder by default) is no report: a
+    # folder or glob that takes it in (`sitrep ingest .`) passes it by.
+    store_files = _store_files(settings)
     try:
         for argument in arguments:
             if is_url(argument):
@@ -41,11 +50,24 @@ def iter_pages(
             for path in expand_path(argument):
                 if isinstance(path, InputError):
                     yield path
-                else:
+                elif (real := path.resolve()) in store_files:
+                    if Path(argument).resolve() == real:
+                        yield UnreadableInput(argument, "this is the store itself (--db)")
+                elif real not in seen:
+                    seen.add(real)
                     yield from _pages_from_file(path, settings.max_input_bytes)
     finally:
         if owned_fetcher is not None:
             owned_fetcher.__exit__()
+
+
+def _store_files(settings: Settings) -> frozenset[Path]:
+    """The SQLite file of the store and the journal files beside it."""
+    if settings.db_path is None:
+        return frozenset()
+    database = settings.db_path.resolve()
+    journals = (database.with_name(database.name + end) for end in ("-wal", "-shm", "-journal"))
+    return frozenset({database, *journals})
 
 
 def _pages_from_file(path: Path, max_bytes: int) -> Iterator[RawPage | InputError]:
@@ -61,7 +83,7 @@ def _pages_from_file(path: Path, max_bytes: int) -> Iterator[RawPage | InputErro
     if page_format is PageFormat.RECORD:
         for page in parse_records(decoded.text, origin):
             if isinstance(page, RawPage):
-                yield RawPage(page.origin, page.text, page.format, encoding, page.hints, warnings)
+                yield replace(page, encoding=encoding, warnings=(*warnings, *page.warnings))
             else:
                 yield page
         return
@@ -83,18 +105,25 @@ def _pages_from_url(url: str, fetcher: Fetcher) -> Iterator[RawPage | InputError
                 page.origin, page.text, page.format, encoding,
                 PageHints(page.hints.title, page.hints.url or fetched.url, page.hints.source,
                           page.hints.author, page.hints.published),
-                warnings,
+                (*warnings, *page.warnings),
             )  # fmt: skip
         return
     yield RawPage(url, decoded.text, fetched.format, encoding, PageHints(url=fetched.url), warnings)
 
 
 def sniff_format(text: str) -> PageFormat:
-    """The format of a file whose suffix says nothing (``.txt``, none, ``.php``)."""
-    head = text.lstrip()[:1024].lower()
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head:
+    """The format of a file whose suffix says nothing (``.txt``, none, ``.php``).
+
+    A page is HTML when it opens with markup and an HTML tag comes early, even after
+    an XML declaration or the "saved from url" comment browsers put first. Records
+    are recognised by how JSON opens (``{"``, ``[{``, a bracket alone on its line),
+    not by the bracket alone: a report may well open with "[Updated]".
+    """
+    stripped = text.lstrip()
+    head = stripped[:1024].lower()
+    if (head.startswith("<") and _HTML_TAG.search(head)) or "<body" in head:
         return PageFormat.HTML
-    if head.startswith(("{", "[")):
+    if _JSON_OPENING.match(stripped):
         return PageFormat.RECORD
     return PageFormat.TEXT
 

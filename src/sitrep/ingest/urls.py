@@ -11,13 +11,14 @@ from dataclasses import dataclass
 import httpx
 
 from sitrep.errors import FetchFailed, OversizedInput
+from sitrep.ingest.files import human_size, oversized_reason
 from sitrep.models import PageFormat
 
 USER_AGENT = "sitrep/0.1 (+https://pypi.org/project/sitrep/)"
 
 
 def is_url(argument: str) -> bool:
-    return argument.startswith(("http://", "https://"))
+    return argument[:8].lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,8 @@ class Fetcher:
         try:
             with self._client.stream("GET", url) as response:
                 if response.status_code >= 400:
-                    raise FetchFailed(url, f"the server answered HTTP {response.status_code}")
+                    status = f"{response.status_code} {response.reason_phrase}".strip()
+                    raise FetchFailed(url, f"the server answered HTTP {status}")
                 data = self._read_capped(response, url)
                 content_type = response.headers.get("content-type", "")
                 return FetchedPage(
@@ -73,17 +75,21 @@ class Fetcher:
             raise FetchFailed(url, "timed out; the site may be slow or down") from error
         except httpx.HTTPError as error:
             raise FetchFailed(url, f"cannot be fetched: {error}") from error
+        except (httpx.InvalidURL, ValueError) as error:  # IDNA errors are ValueErrors too
+            raise FetchFailed(url, f"not a valid URL: {error}") from error
 
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self._max_bytes:
-            raise OversizedInput(url, f"the page is {int(declared)} bytes, over the cap")
+            raise OversizedInput(
+                url, oversized_reason(f"the page ({human_size(int(declared))})", self._max_bytes)
+            )
         chunks: list[bytes] = []
         received = 0
         for chunk in response.iter_bytes():
             received += len(chunk)
-            if received > self._max_bytes:
-                raise OversizedInput(url, f"the page is over the {self._max_bytes} byte cap")
+            if received > self._max_bytes:  # no length declared, or a false one
+                raise OversizedInput(url, oversized_reason("the page", self._max_bytes))
             chunks.append(chunk)
         return b"".join(chunks)
 

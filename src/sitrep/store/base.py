@@ -34,7 +34,12 @@ class Store(Protocol):
     def add_report(
         self, processed: ProcessedReport, duplicate_of: int | None, similarity: float | None
     ) -> int:
-        """Write a report and all its records in one transaction; returns its id."""
+        """Write a report and all its records in one transaction; returns its id.
+
+        Raises:
+            StoreError: the report could not be written, and nothing of it was; the
+                message names the report (a backend's own errors never leak out).
+        """
         ...
 
     def report(self, report_id: int) -> StoredReport | None: ...

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -28,6 +29,8 @@ from sitrep.models import (
 from sitrep.store.base import ReportCounts
 from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS
 
+# How long to wait for another process's write (one report) before giving up.
+_BUSY_TIMEOUT_S = 30.0
 _REPORT_COLUMNS = (
     "id, origin, url, title, source, author, published, published_inferred, "
     "published_earliest, published_latest, language, machine_translated, duplicate_of, "
@@ -44,22 +47,30 @@ class SQLiteStore:
 
     @classmethod
     def open(cls, location: str) -> SQLiteStore:
-        """Open or create the database at ``location`` (``:memory:`` for a throwaway one)."""
+        """Open or create the database at ``location`` (``:memory:`` for a throwaway one).
+
+        Raises:
+            StoreError: the folder is missing, the file is not a sitrep database (or is
+                one of a newer sitrep), or it cannot be opened or upgraded.
+        """
         if location != ":memory:":
             folder = Path(location).parent
             if not folder.is_dir():
                 raise StoreError(f"{location}: the folder {folder} does not exist")
         try:
-            connection = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+            connection = sqlite3.connect(
+                location, isolation_level=None, check_same_thread=False, timeout=_BUSY_TIMEOUT_S
+            )
+        except sqlite3.Error as error:
+            raise StoreError(f"{location}: the database cannot be opened ({error})") from error
+        try:
             connection.execute("PRAGMA foreign_keys = ON")
             if location != ":memory:":
-                connection.execute("PRAGMA journal_mode = WAL")
-                # WAL with synchronous=NORMAL is durable at every checkpoint and never
-                # corrupt; a power cut may lose the last commits, never half of one.
-                connection.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{location}: not a sitrep database ({error})") from error
-        return cls(connection)
+                _use_wal(connection)
+            return cls(connection)
+        except (sqlite3.Error, StoreError) as error:
+            connection.close()
+            raise StoreError(f"{location}: {_explain(error)}") from error
 
     def close(self) -> None:
         self._connection.close()
@@ -101,7 +112,10 @@ class SQLiteStore:
         clean, publication = processed.clean, processed.publication
         window = publication.window
         cursor = self._connection.cursor()
-        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(f"{clean.origin}: could not be stored: {_explain(error)}") from error
         try:
             cursor.execute(
                 """
@@ -124,8 +138,13 @@ class SQLiteStore:
             report_id = int(cursor.lastrowid or 0)
             self._insert_children(cursor, report_id, processed)
             cursor.execute("COMMIT")
-        except BaseException:
-            cursor.execute("ROLLBACK")
+        except BaseException as error:
+            # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction themselves;
+            # a ROLLBACK then would replace the error with "no transaction is active".
+            if self._connection.in_transaction:
+                cursor.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(f"{clean.origin}: could not be stored: {error}") from error
             raise
         return report_id
 
@@ -250,24 +269,90 @@ class SQLiteStore:
         )
 
 
+def _use_wal(connection: sqlite3.Connection) -> None:
+    # WAL with synchronous=NORMAL is durable at every checkpoint and never corrupt; a
+    # power cut may lose the last commits, never half of one. Switching a new file to
+    # WAL takes a lock another process opening it at the same moment may hold: retry
+    # within the busy timeout (SQLite does not wait for this one by itself).
+    deadline = time.monotonic() + _BUSY_TIMEOUT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            break
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+    connection.execute("PRAGMA synchronous = NORMAL")
+
+
 def _migrate(connection: sqlite3.Connection) -> int:
-    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    """Bring the schema up to date; returns the schema version.
+
+    Each migration and its version bump are one transaction: a failed migration
+    changes nothing. Another process may migrate the same new file at the same time,
+    so a migration that fails is checked against the version the file now has.
+    """
+    connection.execute("BEGIN")  # one snapshot: another process may be migrating it now
+    try:
+        version = _schema_version(connection)
+        is_foreign = version == 0 and _has_tables(connection)
+    finally:
+        connection.execute("COMMIT")
     if version > LATEST_VERSION:
         raise StoreError(
             f"the database has schema version {version}, newer than this sitrep knows "
             f"({LATEST_VERSION}); upgrade sitrep to open it"
         )
+    if is_foreign:
+        raise StoreError("not a sitrep database: it holds tables of another program")
     for migration in MIGRATIONS:
         if migration.version <= version:
             continue
-        # executescript commits first, so the migration and its version bump run in one
-        # explicit transaction of their own.
-        connection.executescript(
-            f"BEGIN IMMEDIATE;\n{migration.sql}\n"
-            f"PRAGMA user_version = {migration.version};\nCOMMIT;"
-        )
+        try:
+            # executescript commits first, so the migration and its version bump run in
+            # one explicit transaction of their own.
+            connection.executescript(
+                f"BEGIN IMMEDIATE;\n{migration.sql};\n"
+                f"PRAGMA user_version = {migration.version};\nCOMMIT;"
+            )
+        except sqlite3.Error as error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            version = _schema_version(connection)
+            if version >= migration.version:  # another process got there first
+                continue
+            raise StoreError(
+                f"cannot upgrade the database to schema version {migration.version} "
+                f"({migration.description}): {error}"
+            ) from error
         version = migration.version
-    return int(version)
+    return version
+
+
+def _schema_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _has_tables(connection: sqlite3.Connection) -> bool:
+    row = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1"
+    ).fetchone()
+    return row is not None
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def _explain(error: sqlite3.Error | StoreError) -> str:
+    if isinstance(error, StoreError):
+        return str(error)
+    if _is_busy(error):
+        return f"the database is busy ({error}); another sitrep may be writing to it, try again"
+    if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error):
+        return f"not a sitrep database ({error})"
+    return f"the database cannot be opened ({error})"
 
 
 def _evidence_row(reference: DatedReference) -> tuple[object, ...]:
