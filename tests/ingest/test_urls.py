@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from collections.abc import Callable, Iterator
 
 import httpx
@@ -291,3 +292,21 @@ def test_urls_records_over_the_cap() -> None:
     response = httpx.Response(200, content=json.dumps(records).encode())
     [page] = _pages(["https://example.org/feed.json"], lambda _request: response)
     assert isinstance(page, OversizedInput)
+
+
+def test_urls_a_trickling_body_hits_the_whole_fetch_deadline() -> None:
+    # Each chunk arrives within the per-read timeout, but the body as a whole never ends.
+    def trickle() -> Iterator[bytes]:
+        while True:
+            time.sleep(0.02)
+            yield b"<p>x</p>"
+
+    fetcher = Fetcher(
+        timeout_s=0.05,
+        max_redirects=5,
+        max_bytes=10**9,
+        transport=httpx.MockTransport(lambda _request: httpx.Response(200, content=trickle())),
+    )
+    with fetcher, pytest.raises(FetchFailed) as caught:
+        fetcher.fetch("https://example.org/slow")
+    assert "to arrive" in caught.value.reason

@@ -6,6 +6,7 @@ touching the network.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -14,6 +15,7 @@ from sitrep.errors import FetchFailed, OversizedInput
 from sitrep.ingest.files import human_size, oversized_reason
 from sitrep.models import PageFormat
 
+_DEADLINE_FACTOR = 3  # the whole body may take three per-read timeouts, no more
 USER_AGENT = "sitrep/0.1 (+https://pypi.org/project/sitrep/)"
 
 
@@ -40,6 +42,9 @@ class Fetcher:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._max_bytes = max_bytes
+        # httpx's timeout bounds each connect and read; a server that trickles a byte
+        # just inside it could hold a fetch forever, so the whole body has a deadline.
+        self._deadline_s = timeout_s * _DEADLINE_FACTOR
         self._client = httpx.Client(
             timeout=timeout_s,
             follow_redirects=True,
@@ -86,7 +91,12 @@ class Fetcher:
             )
         chunks: list[bytes] = []
         received = 0
+        started = time.monotonic()
         for chunk in response.iter_bytes():
+            if time.monotonic() - started > self._deadline_s:
+                raise FetchFailed(
+                    url, f"the page took over {self._deadline_s:.0f} s to arrive; giving up"
+                )
             received += len(chunk)
             if received > self._max_bytes:  # no length declared, or a false one
                 raise OversizedInput(url, oversized_reason("the page", self._max_bytes))
