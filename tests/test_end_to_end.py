@@ -206,6 +206,17 @@ def test_end_to_end_dates_language_and_translation(
     assert document["machine_translated"] is machine_translated
 
 
+def test_end_to_end_inferred_date_shows_its_evidence(dossier: Dossier) -> None:
+    document = dossier.documents[CASPIAN]
+    evidence = document["published_evidence"]
+    assert {item["status"] for item in evidence} == {"past", "future"}
+    for item in evidence:  # each span points at the words it quotes
+        assert document["text"][item["start"] : item["end"]] == item["text"]
+    assert any("November 2024" in item["text"] for item in evidence if item["status"] == "past")
+    stated = [doc for doc in dossier.documents.values() if not doc["published_inferred"]]
+    assert all(doc["published_evidence"] == [] for doc in stated)
+
+
 # The copy reached us second (records.jsonl sorts after eurasia-wire-...), so it points
 # at the original; reports of the same event in other words are not copies.
 COPIES = [

@@ -247,6 +247,8 @@ class StoredReport:
     ingested_at: dt.datetime
     removed: tuple[RemovedLine, ...] = ()
     sentences: tuple[TextSpan, ...] = ()
+    warnings: tuple[str, ...] = ()  # what ingest noticed and worked around
+    published_evidence: tuple[DatedReference, ...] = ()  # behind an inferred date
 
 
 class IngestStatus(StrEnum):

@@ -102,6 +102,7 @@ class Pipeline:
             duplicate_of=None, text=report.text, format=report.format, encoding=report.encoding,
             content_hash=report.content_hash, ingested_at=dt.datetime.now(dt.UTC),
             removed=report.removed, sentences=processed.annotation.sentences,
+            warnings=report.warnings, published_evidence=publication.evidence,
         )  # fmt: skip
 
     def _outcomes(

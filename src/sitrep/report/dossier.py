@@ -24,12 +24,17 @@ def document_record(report: StoredReport) -> dict[str, Any]:
         "published": _iso(report.published),
         "published_inferred": report.published_inferred,
         "published_window": [_iso(window.earliest), _iso(window.latest)] if window else None,
+        "published_evidence": [
+            {"start": ref.start, "end": ref.end, "text": ref.text, "status": ref.status.value}
+            for ref in report.published_evidence
+        ],
         "language": report.language,
         "machine_translated": report.machine_translated,
         "duplicate_of": report.duplicate_of,
         "format": report.format.value,
         "encoding": report.encoding,
         "removed": [{"reason": line.reason, "text": line.text} for line in report.removed],
+        "notes": list(report.warnings),
         "text": report.text,
     }
 

@@ -17,6 +17,7 @@ from sitrep.errors import StoreError
 from sitrep.models import (
     Annotation,
     DatedReference,
+    DateStatus,
     DateWindow,
     DuplicateCandidate,
     PageFormat,
@@ -257,6 +258,21 @@ class SQLiteStore:
             ingested_at=dt.datetime.fromisoformat(ingested_at),
             removed=removed,
             sentences=self._sentences(report_id),
+            warnings=tuple(
+                message
+                for (message,) in self._connection.execute(
+                    "SELECT message FROM report_warnings WHERE report_id = ? ORDER BY rowid",
+                    (report_id,),
+                )
+            ),
+            published_evidence=tuple(
+                DatedReference(start, end, text, _day(earliest), _day(latest), DateStatus(status))
+                for start, end, text, earliest, latest, status in self._connection.execute(
+                    'SELECT start, "end", text, earliest, latest, status FROM publication_evidence '
+                    "WHERE report_id = ? ORDER BY start",
+                    (report_id,),
+                )
+            ),
         )
 
     def _sentences(self, report_id: int) -> tuple[TextSpan, ...]:
@@ -389,3 +405,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
