@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO
 
@@ -22,6 +23,7 @@ from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import iter_pages
 from sitrep.models import IngestOutcome, IngestStatus, RawPage
 from sitrep.report import document_record, write_json, write_markdown
+from sitrep.report.markdown import published_label, report_notes
 from sitrep.store import Store, open_store
 
 app = typer.Typer(
@@ -33,7 +35,6 @@ app = typer.Typer(
 # Markup off: paths, titles and error messages are the user's text, and a "[draft]"
 # or "[/b]" in them must print as written (rich took them for style tags).
 _errors = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
-_output = Console(highlight=False, markup=False)
 
 DbOption = Annotated[
     str | None,
@@ -111,32 +112,38 @@ def export(
 
 
 @app.command()
-def status(db: DbOption = None) -> None:
-    """Summarise the store: reports, copies, languages, sources.
+def status(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="List at most this many reports.")] = 20,
+) -> None:
+    """Summarise the store: reports, copies, languages, and the latest reports.
 
-    Example: sitrep status --db cases.db
+    Example: sitrep status --db cases.db --limit 50
     """
     settings = _settings(db)
     with _store(settings) as store:
         counts = store.counts()
-        reports = list(store.reports())
+        reports = list(islice(store.reports(), limit))
     languages = ", ".join(f"{code} {n}" for code, n in counts.languages.items()) or "none"
-    _output.print(
-        f"{counts.reports} reports ({counts.reports - counts.duplicates} independent, "
-        f"{counts.duplicates} copies) in {settings.db}; languages: {languages}"
+    copies = counts.duplicates
+    typer.echo(
+        f"{_plural(counts.reports, 'report')} ({counts.reports - copies} independent, "
+        f"{_plural(copies, 'copy', 'copies')}) in {settings.db}; languages: {languages}"
     )
+    if not reports:
+        return
     for report in reports:
-        when = report.published.isoformat() if report.published else "undated"
-        if report.published_inferred:
-            when += " (inferred)"
-        flags = " [machine-translated]" if report.machine_translated else ""
-        flags += f" [copy of {report.duplicate_of}]" if report.duplicate_of else ""
-        _output.print(
-            f"  {report.id:>4}  {when:<22} {report.source or 'unknown outlet':<20} "
-            f"{report.title or '(untitled)'}{flags}",
-            overflow="ellipsis",
-            no_wrap=True,
+        notes = "; ".join(report_notes(report))
+        typer.echo(
+            f"  {report.id:>5}  {published_label(report):<38} {report.source or 'unknown':<26} "
+            f"{report.title or '(untitled)'}" + (f"  [{notes}]" if notes else "")
         )
+    if counts.reports > len(reports):
+        typer.echo(f"... and {counts.reports - len(reports)} more (--limit to see them)")
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
 @app.command()

@@ -167,6 +167,7 @@ def test_store_reads_back_what_it_was_given(store: Store) -> None:
         ingested_at=before,
         removed=removed,
         sentences=_sentences(BRIDGE),
+        warnings=("decoded as cp1251 (not UTF-8)",),
     )
 
 
@@ -186,6 +187,7 @@ def test_store_keeps_an_inferred_date_with_its_window(store: Store) -> None:
     assert stored.published == dt.date(2024, 3, 1)
     assert stored.published_inferred is True
     assert stored.published_window == window
+    assert stored.published_evidence == evidence
 
 
 @pytest.mark.parametrize(

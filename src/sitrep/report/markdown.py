@@ -29,11 +29,11 @@ def write_markdown(reports: Iterable[StoredReport], out: TextIO, generated_at: d
     for report in reports:
         cells = (
             str(report.id),
-            _published(report),
+            published_label(report),
             report.source or "unknown",
             report.title or "(untitled)",
             report.language or "unknown",
-            "; ".join(_notes(report)),
+            "; ".join(report_notes(report)),
         )
         out.write("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
     out.write("\n## Reports\n")
@@ -44,9 +44,11 @@ def write_markdown(reports: Iterable[StoredReport], out: TextIO, generated_at: d
 
 def _write_report(report: StoredReport, out: TextIO) -> None:
     out.write(f"\n### {report.id}. {_inline(report.title or '(untitled)')}\n\n")
-    byline = ", ".join(part for part in (report.source, report.author, _published(report)) if part)
+    byline = ", ".join(
+        part for part in (report.source, report.author, published_label(report)) if part
+    )
     out.write(f"*{_inline(byline)}*  \n" if byline else "")
-    if notes := _notes(report):
+    if notes := report_notes(report):
         out.write(f"Note: {_inline('; '.join(notes))}  \n")
     if report.url:
         out.write(f"<{report.url}>  \n")
@@ -56,7 +58,8 @@ def _write_report(report: StoredReport, out: TextIO) -> None:
         out.write("\n" + _quote(lead) + "\n")
 
 
-def _published(report: StoredReport) -> str:
+def published_label(report: StoredReport) -> str:
+    """When a report appeared, for a person: a date, or an inferred window said in words."""
     if not report.published_inferred:
         return report.published.isoformat() if report.published else "undated"
     window = report.published_window
@@ -73,7 +76,8 @@ def _published(report: StoredReport) -> str:
     return f"{span} (inferred)"
 
 
-def _notes(report: StoredReport) -> list[str]:
+def report_notes(report: StoredReport) -> list[str]:
+    """Short flags a reader should see beside a report: copy, machine translation, encoding."""
     notes = []
     if report.duplicate_of is not None:
         notes.append(f"copy of #{report.duplicate_of}")
