@@ -1,0 +1,446 @@
+"""Normalization of relative expressions, durations, times of day and frequencies.
+
+The companion of ``normalize.py`` (calendar names): here are the expressions whose
+value is computed from an anchor ("Monday", "last year", "two weeks ago", "the
+next day", "10 p.m.") or that are not points at all ("three months", "daily").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from dateutil.easter import easter
+
+from sitrep.extract.times import lexicon
+from sitrep.extract.times.anchor import (
+    Grain,
+    Period,
+    month_day_near,
+    period_of,
+    season_period,
+    weekday_near,
+)
+from sitrep.extract.times.normalize import (
+    Context,
+    Normalized,
+    Normalizer,
+    _date,
+    _month,
+    _number,
+    _part_mod,
+    _year,
+    candidate_text,
+)
+from sitrep.extract.times.patterns import Candidate
+from sitrep.extract.times.records import Anchor, TimeType
+from sitrep.models import DateStatus
+
+_GRAIN_OF_UNIT = {
+    "D": Grain.DAY, "W": Grain.WEEK, "WE": Grain.WEEKEND, "M": Grain.MONTH,
+    "Q": Grain.QUARTER, "Y": Grain.YEAR, "DE": Grain.DECADE, "CE": Grain.CENTURY,
+}  # fmt: skip
+_FINENESS = [Grain.DAY, Grain.WEEKEND, Grain.WEEK, Grain.MONTH, Grain.QUARTER, Grain.SEASON,
+             Grain.HALF, Grain.YEAR, Grain.DECADE, Grain.CENTURY]  # fmt: skip
+
+
+def _unit(word: str | None) -> str:
+    return lexicon.UNITS[re.sub(r"\s+", " ", (word or "").lower())]
+
+
+def duration_value(count: float | None, unit: str) -> str:
+    """A TIMEX3 duration: ``P3M``, ``PT2H``, ``P2Y6M``, ``PXY`` for an unknown count."""
+    if unit == "2W":
+        count, unit = (None if count is None else count * 2), "W"
+    if unit in {"DE", "CE"}:
+        factor = 10 if unit == "DE" else 100
+        count, unit = (None if count is None else count * factor), "Y"
+    if unit == "WE":
+        unit = "WE"
+    is_time = unit in {"H", "MIN", "S"}
+    letter = "M" if unit == "MIN" else unit
+    prefix = "PT" if is_time else "P"
+    if count is None:
+        return f"{prefix}X{letter}"
+    if count == int(count):
+        return f"{prefix}{int(count)}{letter}"
+    if unit == "Y":
+        return f"P{int(count)}Y{round((count % 1) * 12)}M" if int(count) else f"P{round(count * 12)}M"
+    if unit == "D":
+        return f"P{int(count)}DT{round((count % 1) * 24)}H" if int(count) else f"PT{round(count * 24)}H"
+    return f"{prefix}{count:g}{letter}"
+
+
+def _count(candidate: Candidate) -> float | None:
+    """The number a duration states, None for "several" or a range ("12 to 18")."""
+    groups = candidate.groups
+    if groups.get("vague") or groups.get("number_high"):
+        return None
+    number_text = (groups.get("number") or "").lower()
+    if number_text in {"half a", "a half"}:
+        return 0.5
+    number = _number(number_text) if number_text else 2.0  # "the past couple of years"
+    text = (groups.get("number") or "") + " "
+    if number is not None and "and a half" in candidate.groups.get("_text", text):
+        number += 0.5
+    return number
+
+
+def normalize_duration(candidate: Candidate, context: Context) -> Normalized | None:
+    unit = _unit(candidate.groups["unit"])
+    text = candidate_text(candidate, context).lower()
+    count = _count(candidate)
+    if count is not None and "and a half" in text:
+        count += 0.5
+    mod = lexicon.QUANTITY_MODS.get(re.sub(r"\s+", " ", (candidate.groups.get("mod") or "").lower()))
+    number_text = (candidate.groups.get("number") or "").lower()
+    if number_text in {"a", "an"} and unit == "S":
+        return None  # "a second time": an ordinal
+    if number_text in {"a", "an"} and re.fullmatch(r"an?\s+\w+", text):
+        before = context.text[max(0, candidate.start - 30) : candidate.start].lower()
+        if re.search(r"(?:\d|million|billion|percent|%|times|twice|once|dollars|cents)\s*$", before):
+            return Normalized(TimeType.SET, duration_value(1, unit))  # "$5 million a year"
+    if unit in {"H", "MIN", "S"} and count is not None and count > 1000:
+        return None
+    if count is not None and count > 10000:
+        return None
+    return Normalized(TimeType.DURATION, duration_value(count, unit), mod)
+
+
+def normalize_bare_units(candidate: Candidate, context: Context) -> Normalized | None:
+    return Normalized(TimeType.DURATION, duration_value(None, _unit(candidate.groups["unit"])))
+
+
+def normalize_window(candidate: Candidate, context: Context) -> Normalized | None:
+    """"the past two months", "the next few years": durations ending or starting now."""
+    return normalize_duration(candidate, context)
+
+
+# -- offsets from an anchor ---------------------------------------------------------
+
+
+def _focus(context: Context) -> Period | None:
+    return context.discourse.period
+
+
+def normalize_offset(candidate: Candidate, context: Context) -> Normalized | None:
+    """"two weeks ago" (from the publication), "a year earlier" (from the period in focus)."""
+    groups = dict(candidate.groups)
+    if groups.get("unit2"):
+        groups.update(unit=groups["unit2"], number=groups["number2"], mod=groups["mod2"],
+                      direction=groups["direction2"], vague=None)  # fmt: skip
+    unit = _unit(groups["unit"])
+    direction = re.sub(r"\s+", " ", (groups["direction"] or "").lower())
+    sign = -1 if direction in {"ago", "earlier", "before", "previously", "back"} else 1
+    mod = lexicon.QUANTITY_MODS.get(re.sub(r"\s+", " ", (groups.get("mod") or "").lower()))
+    count = None if groups.get("vague") else _number(groups.get("number"))
+    if count is None:
+        return Normalized(TimeType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if unit in {"H", "MIN", "S"}:
+        if context.published is None:
+            return Normalized(TimeType.DATE, None, mod)
+        return _date(Period(Grain.DAY, context.published), mod, Anchor.PUBLICATION)
+    grain = _GRAIN_OF_UNIT.get(unit, Grain.YEAR)
+    steps = round(count) * sign
+    if grain in {Grain.DECADE, Grain.CENTURY}:
+        steps, grain = steps * (10 if grain is Grain.DECADE else 100), Grain.YEAR
+    if grain is Grain.WEEKEND:
+        grain = Grain.WEEK
+    focus = _focus(context)
+    from_publication = direction in {"ago", "from now", "hence", "back"}
+    if focus is not None and (
+        (focus.grain is Grain.QUARTER and grain is Grain.YEAR)  # "a year ago": that quarter
+        or (not from_publication and _FINENESS.index(focus.grain) <= _FINENESS.index(grain))
+    ):
+        return _aside(_date(focus.shift(steps, grain), mod, Anchor.DISCOURSE))
+    if context.published is None:
+        return Normalized(TimeType.DATE, None, mod)
+    period = period_of(grain, context.published).shift(steps)
+    return _aside(_date(period, mod, Anchor.PUBLICATION))
+
+
+def _aside(normalized: Normalized) -> Normalized:
+    """A comparison point ("a year earlier") that does not move the narrative focus."""
+    return replace(normalized, updates_focus=False)
+
+
+def normalize_adjective_offset(candidate: Candidate, context: Context) -> Normalized | None:
+    """"year-earlier", "year-ago" results: the period in focus, a year back."""
+    unit = _unit(candidate.groups["unit"])
+    grain = _GRAIN_OF_UNIT[unit]
+    focus = _focus(context)
+    if focus is not None and _FINENESS.index(focus.grain) <= _FINENESS.index(grain):
+        return _aside(_date(focus.shift(-1, grain), None, Anchor.DISCOURSE))
+    if context.published is None:
+        return Normalized(TimeType.DATE, None)
+    return _aside(_date(period_of(grain, context.published).shift(-1), None, Anchor.PUBLICATION))
+
+
+def normalize_relative_unit(candidate: Candidate, context: Context) -> Normalized | None:
+    """"last year", "this month", "next week", "early next year", "the end of this decade"."""
+    groups = candidate.groups
+    mod = _part_mod(groups.get("part"))
+    relative = (groups["relative"] or "").lower()
+    unit = (groups["unit"] or "").lower()
+    if context.published is None:
+        return Normalized(TimeType.DATE, None, mod)
+    if relative == "past" and not mod:
+        return Normalized(TimeType.DURATION, duration_value(1, _unit(unit)))
+    grain = _GRAIN_OF_UNIT[_unit(unit)]
+    period = period_of(grain, context.published).shift(lexicon.RELATIVE[relative])
+    return _date(period, mod, Anchor.PUBLICATION)
+
+
+def normalize_this_earlier(candidate: Candidate, context: Context) -> Normalized | None:
+    """"earlier this month", "later this year", "earlier in the year", "later that day"."""
+    text = re.sub(r"\s+", " ", candidate_text(candidate, context).lower())
+    unit = (candidate.groups["unit"] or "").lower()
+    is_that = " that " in text
+    focus = _focus(context)
+    base = focus.first if is_that and focus is not None else context.published
+    if base is None:
+        return Normalized(TimeType.DATE, None)
+    anchor = Anchor.DISCOURSE if is_that and focus is not None else Anchor.PUBLICATION
+    if unit in lexicon.SEASONS:
+        year = base.year + (1 if " next " in text else -1 if " last " in text else 0)
+        return _date(season_period(lexicon.SEASONS[unit], year), None, anchor)
+    grain = {"season": Grain.SEASON}.get(unit) or _GRAIN_OF_UNIT[_unit(unit)]
+    shift = 1 if " next " in text else -1 if " last " in text else 0
+    return _date(period_of(grain, base).shift(shift), None, anchor)
+
+
+def normalize_discourse_day(candidate: Candidate, context: Context) -> Normalized | None:
+    """"the next day", "that year", "the day before": from the period being narrated."""
+    groups = candidate.groups
+    which = re.sub(r"\s+", " ", (groups.get("which") or groups.get("which_day") or "").lower())
+    unit = (groups.get("unit") or "day").lower()
+    grain = {"week": Grain.WEEK, "month": Grain.MONTH, "year": Grain.YEAR}.get(unit, Grain.DAY)
+    shift = 0
+    if which in {"the next", "the following", "the day after"}:
+        shift = 1
+    elif which in {"the previous", "the preceding", "the prior", "the day before"}:
+        shift = -1
+    focus = _focus(context)
+    if focus is not None and _FINENESS.index(focus.grain) <= _FINENESS.index(grain):
+        base, anchor = focus.first, Anchor.DISCOURSE
+    elif which in {"that", "the same", "earlier that", "later that"} or context.published is None:
+        return None if which == "that" else Normalized(TimeType.DATE, None)
+    else:
+        base, anchor = context.published, Anchor.PUBLICATION
+    period = period_of(grain, base).shift(shift)
+    return _day_part(_date(period, None, anchor), unit)
+
+
+def _day_part(normalized: Normalized, word: str | None) -> Normalized:
+    """"Friday morning": the day with its part, as a TIME ("2013-09-27TMO")."""
+    code = lexicon.DAY_PARTS.get((word or "").lower())
+    if not code or normalized.value is None or normalized.period is None:
+        return normalized
+    if normalized.period.grain is not Grain.DAY:
+        return normalized
+    return Normalized(TimeType.TIME, f"{normalized.value}T{code}", normalized.mod,
+                      normalized.anchor, normalized.period)  # fmt: skip
+
+
+# -- days ---------------------------------------------------------------------------
+
+
+def normalize_weekday(candidate: Candidate, context: Context) -> Normalized | None:
+    groups = candidate.groups
+    weekday = lexicon.WEEKDAYS[(groups["weekday"] or "").lower().rstrip(".")]
+    relative = (groups.get("relative") or "").lower()
+    mod = _part_mod(groups.get("part"))
+    published = context.published
+    if published is None:
+        return Normalized(TimeType.DATE, f"XXXX-WXX-{weekday}", mod)
+    if relative in {"last", "past"}:
+        day = published - dt.timedelta(days=(published.isoweekday() - weekday - 1) % 7 + 1)
+    elif relative in {"next", "coming"}:
+        day = published + dt.timedelta(days=(weekday - published.isoweekday() - 1) % 7 + 1)
+    elif relative == "this":
+        day = published + dt.timedelta(days=weekday - published.isoweekday())
+    else:
+        day = weekday_near(published, weekday, context.status(candidate))
+    return _day_part(_date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION), groups.get("day_part"))
+
+
+def normalize_deictic(candidate: Candidate, context: Context) -> Normalized | None:
+    groups = candidate.groups
+    word = re.sub(r"\s+", " ", (groups["deictic"] or "").lower())
+    mod = _part_mod(groups.get("part"))
+    if context.published is None:
+        return Normalized(TimeType.DATE, "PRESENT_REF" if word == "today" else None, mod)
+    day = context.published + dt.timedelta(days=lexicon.DEICTIC_DAYS[word])
+    normalized = _date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION)
+    part = groups.get("day_part") or ("night" if word == "tonight" else None)
+    return _day_part(normalized, part)
+
+
+def normalize_last_night(candidate: Candidate, context: Context) -> Normalized | None:
+    relative = (candidate.groups["relative"] or "").lower()
+    if context.published is None:
+        return Normalized(TimeType.TIME, None)
+    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(relative, 0)
+    day = context.published + dt.timedelta(days=offset)
+    if relative == "last" and (candidate.groups["day_part"] or "").lower() != "night":
+        return None  # "last evening" is rare; "last morning" is not an expression
+    return _day_part(_date(Period(Grain.DAY, day), None, Anchor.PUBLICATION),
+                     candidate.groups["day_part"])  # fmt: skip
+
+
+def normalize_week_of(candidate: Candidate, context: Context) -> Normalized | None:
+    groups = candidate.groups
+    month, day_number = _month(groups["month"]), int(groups["day"] or 0)
+    year = _year(groups.get("year"))
+    try:
+        if year is not None:
+            day = dt.date(year, month, day_number)
+        elif context.published is not None:
+            found = month_day_near(context.published, month, day_number, context.status(candidate))
+            if found is None:
+                return Normalized(TimeType.DATE, None)
+            day = found
+        else:
+            return Normalized(TimeType.DATE, None)
+    except ValueError:
+        return Normalized(TimeType.DATE, None)
+    return _date(period_of(Grain.WEEK, day), None, Anchor.PUBLICATION)
+
+
+def normalize_clock(candidate: Candidate, context: Context) -> Normalized | None:
+    groups = candidate.groups
+    if groups.get("named"):
+        clock = lexicon.DAY_PARTS[(groups["named"] or "").lower()]
+    else:
+        hour = int(groups.get("hour") or groups.get("hour24") or 0)
+        minute = int(groups.get("minute") or groups.get("minute24") or 0)
+        ampm = (groups.get("ampm") or "").lower()
+        if ampm:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+        clock = f"{hour:02d}:{minute:02d}"
+    published = context.published
+    if published is None:
+        return Normalized(TimeType.TIME, f"XXXX-XX-XXT{clock}")
+    if groups.get("weekday"):
+        weekday = lexicon.WEEKDAYS[(groups["weekday"] or "").lower().rstrip(".")]
+        day = weekday_near(published, weekday, context.status(candidate))
+    elif groups.get("deictic"):
+        day = published + dt.timedelta(days=lexicon.DEICTIC_DAYS[(groups["deictic"] or "").lower()])
+    else:
+        focus = _focus(context)
+        day = focus.first if focus is not None and focus.grain is Grain.DAY else published
+    return Normalized(TimeType.TIME, f"{day.isoformat()}T{clock}", None, Anchor.PUBLICATION,
+                      Period(Grain.DAY, day))  # fmt: skip
+
+
+def normalize_holiday(candidate: Candidate, context: Context) -> Normalized | None:
+    name = re.sub(r"\s+", " ", (candidate.groups["holiday"] or "").lower().replace("’", "'"))
+    year = _year(candidate.groups.get("year"))
+    anchor = Anchor.NONE
+    if year is None:
+        if context.published is None:
+            return Normalized(TimeType.DATE, None)
+        year, anchor = context.published.year, Anchor.PUBLICATION
+    day = _holiday(name, year)
+    if day is None:
+        return Normalized(TimeType.DATE, None)
+    if anchor is Anchor.PUBLICATION and context.published is not None:
+        status = context.status(candidate)
+        if status is DateStatus.PAST and day > context.published:
+            day = _holiday(name, year - 1) or day
+        elif status is DateStatus.FUTURE and day < context.published:
+            day = _holiday(name, year + 1) or day
+    return _date(Period(Grain.DAY, day), None, anchor)
+
+
+def _holiday(name: str, year: int) -> dt.date | None:
+    if name in lexicon.FIXED_HOLIDAYS:
+        month, day = lexicon.FIXED_HOLIDAYS[name]
+        return dt.date(year, month, day)
+    if name in lexicon.EASTER_HOLIDAYS:
+        return easter(year) + dt.timedelta(days=lexicon.EASTER_HOLIDAYS[name])
+    if name in lexicon.WEEKDAY_HOLIDAYS:
+        month, weekday, nth = lexicon.WEEKDAY_HOLIDAYS[name]
+        if nth > 0:
+            first = dt.date(year, month, 1)
+            offset = (weekday - first.isoweekday()) % 7
+            return first + dt.timedelta(days=offset + 7 * (nth - 1))
+        last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    return None
+
+
+# -- sets and vague references ------------------------------------------------------
+
+
+def normalize_frequency(candidate: Candidate, context: Context) -> Normalized | None:
+    word = candidate_text(candidate, context).lower()
+    return Normalized(TimeType.SET, lexicon.FREQUENCIES[word])
+
+
+def normalize_every(candidate: Candidate, context: Context) -> Normalized | None:
+    groups = candidate.groups
+    if groups.get("weekday"):
+        weekday = lexicon.WEEKDAYS[(groups["weekday"] or "").lower().rstrip(".")]
+        return Normalized(TimeType.SET, f"XXXX-WXX-{weekday}")
+    if groups.get("month"):
+        return Normalized(TimeType.SET, f"XXXX-{_month(groups['month']):02d}")
+    if groups.get("season"):
+        return Normalized(TimeType.SET, f"XXXX-{lexicon.SEASONS[(groups['season'] or '').lower()]}")
+    count = _number(groups.get("number")) or 1.0
+    if "other" in candidate_text(candidate, context).lower():
+        count *= 2
+    return Normalized(TimeType.SET, duration_value(count, _unit(groups["unit"])))
+
+
+def normalize_times_per(candidate: Candidate, context: Context) -> Normalized | None:
+    return Normalized(TimeType.SET, duration_value(1, _unit(candidate.groups["unit"])))
+
+
+def normalize_vague(candidate: Candidate, context: Context) -> Normalized | None:
+    text = re.sub(r"\s+", " ", candidate_text(candidate, context).lower())
+    value = lexicon.VAGUE.get(text) or lexicon.VAGUE.get(text.removeprefix("the "))
+    if value is None:
+        if "future" in text or "ahead" in text or "coming" in text:
+            value = "FUTURE_REF"
+        elif "past" in text or "recent" in text or "old days" in text:
+            value = "PAST_REF"
+        else:
+            value = "PRESENT_REF"
+    return Normalized(TimeType.DATE, value)
+
+
+def normalize_weekend(candidate: Candidate, context: Context) -> Normalized | None:
+    """"the weekend": the one just past in a past clause, the coming one otherwise."""
+    published = context.published
+    if published is None:
+        return Normalized(TimeType.DATE, "XXXX-WXX-WE")
+    saturday = weekday_near(published, 6, context.status(candidate))
+    return _date(Period(Grain.WEEKEND, saturday - dt.timedelta(days=5)), None, Anchor.PUBLICATION)
+
+
+RELATIVE_NORMALIZERS: dict[str, Normalizer] = {
+    "weekend": normalize_weekend,
+    "duration": normalize_duration,
+    "window": normalize_window,
+    "bare_units": normalize_bare_units,
+    "decades_long": normalize_bare_units,
+    "offset": normalize_offset,
+    "adjective_offset": normalize_adjective_offset,
+    "relative_unit": normalize_relative_unit,
+    "this_earlier": normalize_this_earlier,
+    "discourse_day": normalize_discourse_day,
+    "weekday": normalize_weekday,
+    "deictic": normalize_deictic,
+    "last_night": normalize_last_night,
+    "week_of": normalize_week_of,
+    "clock": normalize_clock,
+    "holiday": normalize_holiday,
+    "frequency": normalize_frequency,
+    "every": normalize_every,
+    "times_per": normalize_times_per,
+    "vague": normalize_vague,
+}
