@@ -22,7 +22,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from sitrep.extract.times.intervals import build_intervals
-from sitrep.extract.times.normalize import NORMALIZERS, Context, Normalized
+from sitrep.extract.times.normalize import NORMALIZERS, Context, Normalized, sets_scene
 from sitrep.extract.times.patterns import Candidate, find_candidates
 from sitrep.extract.times.records import Anchor, TimeExpression, TimeType
 from sitrep.extract.times.relative import RELATIVE_NORMALIZERS
@@ -92,6 +92,6 @@ def _remember(context: Context, candidate: Candidate, normalized: Normalized) ->
         return
     discourse = context.discourse
     discourse.period = normalized.period
-    if normalized.is_explicit:
+    if sets_scene(candidate, context, normalized):
         discourse.explicit_year = normalized.period.first.year
         discourse.explicit_at = candidate.end

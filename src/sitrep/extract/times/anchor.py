@@ -143,15 +143,20 @@ def season_of(day: dt.date) -> str:
 
 # -- direction from tense -----------------------------------------------------------
 
-_FUTURE_WORDS = re.compile(
-    r"\b(?:will|shall|'ll|going\s+to|plans?\s+to|planned|plans|scheduled|expects?\s+to|"
-    r"expected|due\s+(?:to|on|in)|is\s+to|are\s+to|set\s+to|aims?\s+to|intends?\s+to|"
-    r"next|upcoming|would)\b",
+# Cue words for the tense of a clause when there is no parse; the cue nearest the
+# expression wins ("said on Monday it will ..." is past for Monday).
+_TENSE_CUES = re.compile(
+    r"\b(?:(?P<future>will|shall|'ll|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|"
+    r"expects?\s+to|is\s+expected|are\s+expected|due\s+(?:to|on|in)|is\s+to|are\s+to|"
+    r"set\s+to|aims?\s+to|intends?\s+to|upcoming)|(?P<past>was|were|had|did|said|told|"
+    r"met|held|took|made|came|went|began|left|became|ago|\w{3,}ed))\b",
     re.IGNORECASE,
 )
-_PAST_WORDS = re.compile(
-    r"\b(?:was|were|had|did|said|told|met|held|took|made|came|went|began|left|became|"
-    r"announced|reported|ago|last|earlier|\w{3,}ed)\b",
+# Words right before an expression that settle its direction whatever the verb says:
+# "as soon as Tuesday", "scheduled for Monday", "since Friday".
+_LEADING_CUE = re.compile(
+    r"\b(?:(?P<future>as\s+(?:soon|early)\s+as|(?:scheduled|planned|set|slated|due)\s+"
+    r"(?:for|on)|until|till|starting|beginning)|(?P<past>since|as\s+of|ago))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n")
@@ -174,6 +179,9 @@ def clause_status(text: str, start: int, end: int, doc: Doc | None) -> DateStatu
     With a parse, the governing verb's tense decides (``publication_date.status_of``);
     without one, or when the parse has no verb for it, cue words in the sentence do.
     """
+    cue = _LEADING_CUE.search(text, max(0, start - 30), start)
+    if cue is not None:
+        return DateStatus.FUTURE if cue.group("future") else DateStatus.PAST
     if doc is not None and doc.has_annotation("DEP"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
@@ -181,27 +189,43 @@ def clause_status(text: str, start: int, end: int, doc: Doc | None) -> DateStatu
             if status is not DateStatus.UNKNOWN:
                 return status
     left, right = sentence_bounds(text, start, end)
-    sentence = text[left:start] + " " + text[end:right]
-    if _FUTURE_WORDS.search(sentence):
-        return DateStatus.FUTURE
-    if _PAST_WORDS.search(sentence):
-        return DateStatus.PAST
-    return DateStatus.UNKNOWN
+    nearest, nearest_distance = DateStatus.UNKNOWN, len(text)
+    for cue in _TENSE_CUES.finditer(text, left, right):
+        if start <= cue.start() < end:
+            continue
+        distance = start - cue.end() if cue.end() <= start else cue.start() - end
+        if distance < nearest_distance:
+            nearest_distance = distance
+            nearest = DateStatus.FUTURE if cue.group("future") else DateStatus.PAST
+    return nearest
 
 
 def pick_occurrence(
-    candidates: list[dt.date], published: dt.date, status: DateStatus
+    candidates: list[dt.date], published: dt.date, status: DateStatus, slack_days: int = 0
 ) -> dt.date | None:
-    """Of the days a name could mean, the one the tense points to (same day allowed)."""
+    """Of the days a name could mean, the one the tense points to (same day allowed).
+
+    ``slack_days`` lets a past clause still mean a day shortly after the publication
+    (and a future one shortly before): "had been set to expire Nov. 6" in a report of
+    2 November is that November, not the last one. Clause tense is a weak signal for
+    a month and day, so only a day farther than the slack in the wrong direction
+    moves a year; without tense, the nearest occurrence wins.
+    """
     if not candidates:
         return None
-    past = [day for day in candidates if day <= published]
-    future = [day for day in candidates if day >= published]
+    slack = dt.timedelta(days=slack_days)
+    past = [day for day in candidates if day <= published + slack]
+    future = [day for day in candidates if day >= published - slack]
     if status is DateStatus.PAST and past:
         return max(past)
     if status is DateStatus.FUTURE and future:
         return min(future)
     return min(candidates, key=lambda day: (abs((day - published).days), day > published))
+
+
+# Measured on TimeBank (even half): a month-day up to two months on the "wrong" side
+# of the publication date is far likelier a misread tense than a year away.
+MONTH_DAY_SLACK_DAYS = 60
 
 
 def weekday_near(published: dt.date, weekday: int, status: DateStatus) -> dt.date:
@@ -223,12 +247,12 @@ def month_day_near(
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-    return pick_occurrence(candidates, published, status)
+    return pick_occurrence(candidates, published, status, MONTH_DAY_SLACK_DAYS)
 
 
 def month_near(published: dt.date, month: int, status: DateStatus) -> Period:
     """The month named without a year ("in September"), by tense around the publication."""
     candidates = [dt.date(published.year + delta, month, 1) for delta in (-1, 0, 1)]
     this_month = published.replace(day=1)
-    chosen = pick_occurrence(candidates, this_month, status) or this_month
+    chosen = pick_occurrence(candidates, this_month, status, MONTH_DAY_SLACK_DAYS) or this_month
     return Period(Grain.MONTH, chosen)

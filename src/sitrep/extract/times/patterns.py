@@ -65,7 +65,7 @@ QUANTITY_MOD = _keys(lexicon.QUANTITY_MODS)
 RELATIVE = r"(?:last|past|previous|this|current|next|coming|following)"
 
 YEAR = r"(?P<year>1[0-9]\d\d|20\d\d)(?!\d|\s*%|-year|,\d)"
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 _THE = r"(?:the\s+)?"
 
 _HOLIDAYS = _keys(
@@ -107,7 +107,7 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?{YEAR})?\b"),
     ("half", rf"{_THE}(?P<ordinal>first|second|1st|2nd)\s+half(?:\s+of\s+(?:fiscal\s+)?"
      rf"(?:{YEAR}|(?P<relative>this|last|next)\s+year))?"),
-    ("quarter", rf"(?:(?P<owner>(?:this|last|next)\s+year|(?P<owner_year>1[0-9]\d\d|20\d\d))['’]s\s+|{_THE})"
+    ("quarter", rf"(?:(?P<owner>(?:this|last|next)\s+year|(?P<owner_year>1[0-9]\d\d|20\d\d))['’]s\s+|{_THE}(?:(?P<pre_year>1[0-9]\d\d|20\d\d)\s+|(?P<earlier>year-(?:earlier|ago))\s+)?)"
      rf"(?:(?:fiscal|calendar)\s+)?(?P<ordinal>{ORDINAL})[\s-]+(?:fiscal[\s-]+)?quarter\b"
      rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?P<relative>this|last|next)\s+year))?"),
     ("quarter_code", r"\b(?:Q(?P<number>[1-4])|(?P<number2>[1-4])Q)(?:\s+|\s*'|\s*-\s*)?"
