@@ -156,7 +156,9 @@ _TENSE_CUES = re.compile(
 # "as soon as Tuesday", "scheduled for Monday", "since Friday".
 _LEADING_CUE = re.compile(
     r"\b(?:(?P<future>as\s+(?:soon|early)\s+as|(?:scheduled|planned|set|slated|due)\s+"
-    r"(?:for|on)|until|till|starting|beginning)|(?P<past>since|as\s+of|ago))\s+(?:on\s+)?$",
+    r"(?:for|on)|until|till|starting|beginning|(?:plan(?:s|ned)?|schedul(?:e|es|ed)|"
+    r"intend(?:s|ed)?|expect(?:s|ed)?)\b[^.;:]{0,50}?\b(?:on|for|by))|"
+    r"(?P<past>since|as\s+of|ago))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n")
@@ -179,7 +181,7 @@ def clause_status(text: str, start: int, end: int, doc: Doc | None) -> DateStatu
     With a parse, the governing verb's tense decides (``publication_date.status_of``);
     without one, or when the parse has no verb for it, cue words in the sentence do.
     """
-    cue = _LEADING_CUE.search(text, max(0, start - 30), start)
+    cue = _LEADING_CUE.search(text, max(0, start - 80), start)
     if cue is not None:
         return DateStatus.FUTURE if cue.group("future") else DateStatus.PAST
     if doc is not None and doc.has_annotation("DEP"):

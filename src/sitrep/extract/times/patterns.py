@@ -93,7 +93,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("month_year", rf"(?:{_THE}(?P<part>{PART})[\s-]+)?(?P<month>{MONTH_ANY}),?\s+(?:of\s+)?"
      rf"{YEAR}"),
     ("month", rf"(?:(?P<relative>{RELATIVE})\s+|{_THE}(?P<part>{PART})[\s-]+)?"
-     rf"(?P<month>{MONTH_FULL})(?:\s+of\s+(?P<year_relative>this|last|next)\s+year)?\b"),
+     rf"(?P<month>{MONTH_FULL})(?:,?\s+(?:of\s+)?(?P<year_relative>this|last|next)\s+year)?\b"),
     ("year_range", rf"\b{YEAR}\s*[-–—/]\s*(?P<year_end>1[0-9]\d\d|20\d\d|\d\d)\b(?![-/]\d)"),
     ("year", rf"(?:{_THE}(?P<part>{PART})[\s-]+|(?P<fiscal>fiscal\s+(?:year\s+)?)|"
      rf"the\s+year\s+)?\b{YEAR}\b(?!\s*[-–]\s*\d){_COUNTED}"),
@@ -159,7 +159,7 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?P<season>{SEASON}))\b"),
     ("times_per", rf"(?:once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
      r"(?P<unit>day|week|month|year|quarter|hour)\b"),
-    ("holiday", rf"(?P<holiday>{_HOLIDAYS})(?:\s+(?:of\s+)?{YEAR})?"),
+    ("holiday", rf"\b(?P<holiday>{_HOLIDAYS})\b(?:\s+(?:of\s+)?{YEAR})?"),
     ("vague", r"\b(?:(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|"
      r"the\s+past|the\s+present|recent\s+(?:years|months|weeks|days|times)|"
      r"(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters|decades)|"
@@ -193,8 +193,13 @@ _PLURAL_NOUN_UNIT = re.compile(r"\s(?:\w+\s+)?(?:years|months|weeks|days|hours|q
 
 
 def _trimmed_start(rule: str, match: re.Match[str], text: str) -> int:
-    """Where the span starts: durations leave out "about", "nearly" (kept as the mod)
-    and leave out "the" before an adjective ("the 14-day"), as TimeBank annotates them."""
+    """Where the span starts, as TimeBank annotates it: durations leave out "about",
+    "nearly" (kept as the mod) and "the" before an adjective ("the 14-day")."""
+    lowered = match.group(0).lower()
+    if rule == "quarter" and lowered.startswith("the ") and "-quarter" in lowered:
+        return match.start() + 4  # "the third-quarter results": "third-quarter"
+    if rule == "window" and (match.group("mod") or "").lower() in {"over", "under"}:
+        return match.start() + lowered.index("the")  # "over the past decade": a preposition
     if rule != "duration":
         return match.start()
     start = match.start("number") if match.group("number") else match.start("vague")

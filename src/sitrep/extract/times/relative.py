@@ -316,6 +316,9 @@ def normalize_clock(candidate: Candidate, context: Context) -> Normalized | None
         hour = int(groups.get("hour") or groups.get("hour24") or 0)
         minute = int(groups.get("minute") or groups.get("minute24") or 0)
         ampm = (groups.get("ampm") or "").lower()
+        before = context.text[max(0, candidate.start - 6) : candidate.start].lower()
+        if ampm in {"am", "pm"} and not groups.get("minute") and not before.endswith("at "):
+            return None  # "Group 2 am", a line break before "am": too often not a time
         if ampm:
             if not 1 <= hour <= 12:
                 return None
