@@ -191,9 +191,7 @@ def score_document(
             tally.value_right += 1
             by_type[gold.type].value_right += 1
         else:
-            errors.append(
-                Error("value", document.name, gold.text, gold.value, str(item.value))
-            )
+            errors.append(Error("value", document.name, gold.text, gold.value, str(item.value)))
     for index, item in enumerate(items):
         if index not in used:
             errors.append(Error("spurious", document.name, item.text, "", str(item.value)))

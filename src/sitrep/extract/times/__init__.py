@@ -88,7 +88,11 @@ def _normalize(candidate: Candidate, context: Context) -> Normalized | None:
 
 def _remember(context: Context, candidate: Candidate, normalized: Normalized) -> None:
     """Keep the period the text is now narrating, for the expressions that follow."""
-    if not normalized.updates_focus or normalized.period is None or normalized.type not in {TimeType.DATE, TimeType.TIME}:
+    if (
+        not normalized.updates_focus
+        or normalized.period is None
+        or normalized.type not in {TimeType.DATE, TimeType.TIME}
+    ):
         return
     discourse = context.discourse
     discourse.period = normalized.period

@@ -239,9 +239,7 @@ def weekday_near(published: dt.date, weekday: int, status: DateStatus) -> dt.dat
     return day if day is not None else following
 
 
-def month_day_near(
-    published: dt.date, month: int, day: int, status: DateStatus
-) -> dt.date | None:
+def month_day_near(published: dt.date, month: int, day: int, status: DateStatus) -> dt.date | None:
     """The date named by a month and day without a year, or None when it cannot exist."""
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):

@@ -167,9 +167,7 @@ def _day_without_year(
     candidate: Candidate, context: Context, month: int, day: int
 ) -> tuple[dt.date | None, Anchor]:
     narrated = _narrated_year(candidate, context)
-    if narrated is not None and (
-        context.published is None or narrated != context.published.year
-    ):
+    if narrated is not None and (context.published is None or narrated != context.published.year):
         return _full_date(narrated, month, day), Anchor.DISCOURSE
     if context.published is None:
         return None, Anchor.NONE
@@ -214,7 +212,7 @@ def normalize_iso(candidate: Candidate, context: Context) -> Normalized | None:
 
 
 def normalize_numeric(candidate: Candidate, context: Context) -> Normalized | None:
-    """"9/23/2013" (US order) or "23.09.2013" (day first, as a dot or a day over 12 says)."""
+    """Numeric dates: "9/23/2013" (US order), "23.09.2013" (day first: a dot, or a day > 12)."""
     groups = candidate.groups
     first, second = int(groups["first"] or 0), int(groups["second"] or 0)
     year_text = groups["year"] or ""
@@ -355,11 +353,11 @@ def normalize_season(candidate: Candidate, context: Context) -> Normalized | Non
     relative = (groups.get("relative") or "").lower()
     mod = _part_mod(groups.get("part"))
     text = candidate_text(candidate, context).lower()
-    if not relative and not groups.get("year") and not groups.get("part"):
-        if not text.startswith("the ") or season == "FA":
-            before = context.text[max(0, candidate.start - 8) : candidate.start].lower()
-            if not re.search(r"\b(?:in|during|this|by|until|since)\s+(?:the\s+)?$", before):
-                return None  # "fall" the verb, "spring" the water
+    is_bare = not relative and not groups.get("year") and not groups.get("part")
+    if is_bare and (not text.startswith("the ") or season == "FA"):
+        before = context.text[max(0, candidate.start - 8) : candidate.start].lower()
+        if not re.search(r"\b(?:in|during|this|by|until|since)\s+(?:the\s+)?$", before):
+            return None  # "fall" the verb, "spring" the water
     if groups.get("year"):
         year = _year(groups["year"])
         if year is None:
@@ -389,7 +387,7 @@ def _quarter_period(year: int, quarter: int) -> Period:
 
 def normalize_quarter(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
-    ordinal = (groups.get("ordinal") or groups.get("number") or groups.get("number2") or "")
+    ordinal = groups.get("ordinal") or groups.get("number") or groups.get("number2") or ""
     quarter = lexicon.ORDINALS.get(ordinal.lower()) or (int(ordinal) if ordinal.isdigit() else 0)
     if quarter == -1:
         quarter = 4
@@ -403,7 +401,7 @@ def normalize_quarter(candidate: Candidate, context: Context) -> Normalized | No
     published = context.published
     if groups.get("earlier"):  # "the year-earlier third quarter"
         focus = context.discourse.period
-        year = (focus.first.year if focus else published.year if published else None)
+        year = focus.first.year if focus else published.year if published else None
         if year is None:
             return Normalized(TimeType.DATE, f"XXXX-Q{quarter}")
         period = _quarter_period(year - 1, quarter)
@@ -435,9 +433,9 @@ def normalize_half(candidate: Candidate, context: Context) -> Normalized | None:
     anchor = Anchor.NONE
     if year is None and published is not None:
         year = published.year + lexicon.RELATIVE.get(relative, 0)
-        if not relative and half == 2 and published.month <= 6:
-            if context.status(candidate) is not DateStatus.FUTURE:
-                year -= 1
+        is_future = context.status(candidate) is DateStatus.FUTURE
+        if not relative and half == 2 and published.month <= 6 and not is_future:
+            year -= 1
         anchor = Anchor.PUBLICATION
     if year is None:
         return Normalized(TimeType.DATE, f"XXXX-H{half}")
@@ -445,10 +443,10 @@ def normalize_half(candidate: Candidate, context: Context) -> Normalized | None:
 
 
 def normalize_quarter_ref(candidate: Candidate, context: Context) -> Normalized | None:
-    """"the quarter", "the latest quarter", "the year-earlier period": the quarter in focus."""
+    """The quarter in focus: "the quarter", "the latest quarter", "the year-earlier period"."""
     text = re.sub(r"\s+", " ", candidate_text(candidate, context).lower())
     which = (candidate.groups.get("which") or "").lower()
-    is_period = text.endswith("period") or text.endswith("a year ago")
+    is_period = text.endswith(("period", "a year ago"))
     focus = context.discourse.period
     if focus is None or focus.grain is not Grain.QUARTER:
         if is_period and which not in {"year-earlier", "year-ago"}:

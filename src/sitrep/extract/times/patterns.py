@@ -107,7 +107,9 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?{YEAR})?\b"),
     ("half", rf"{_THE}(?P<ordinal>first|second|1st|2nd)\s+half(?:\s+of\s+(?:fiscal\s+)?"
      rf"(?:{YEAR}|(?P<relative>this|last|next)\s+year))?"),
-    ("quarter", rf"(?:(?P<owner>(?:this|last|next)\s+year|(?P<owner_year>1[0-9]\d\d|20\d\d))['’]s\s+|{_THE}(?:(?P<pre_year>1[0-9]\d\d|20\d\d)\s+|(?P<earlier>year-(?:earlier|ago))\s+)?)"
+    ("quarter", r"(?:(?P<owner>(?:this|last|next)\s+year|(?P<owner_year>1[0-9]\d\d|20\d\d))"
+     rf"['’]s\s+|{_THE}(?:(?P<pre_year>1[0-9]\d\d|20\d\d)\s+|"
+     r"(?P<earlier>year-(?:earlier|ago))\s+)?)"
      rf"(?:(?:fiscal|calendar)\s+)?(?P<ordinal>{ORDINAL})[\s-]+(?:fiscal[\s-]+)?quarter\b"
      rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?P<relative>this|last|next)\s+year))?"),
     ("quarter_code", r"\b(?:Q(?P<number>[1-4])|(?P<number2>[1-4])Q)(?:\s+|\s*'|\s*-\s*)?"
@@ -220,7 +222,9 @@ def find_candidates(text: str) -> list[Candidate]:
                 end -= 1
             start = _trimmed_start(name, match, text)
             if end > start:
-                found.append((-(end - start), priority, Candidate(start, end, name, match.groupdict())))
+                found.append(
+                    (-(end - start), priority, Candidate(start, end, name, match.groupdict()))
+                )
     found.sort(key=lambda item: (item[0], item[1], item[2].start))
     taken = bytearray(len(text) + 1)
     chosen: list[Candidate] = []

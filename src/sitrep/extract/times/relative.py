@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from dateutil.easter import easter
-
 from sitrep.extract.times import lexicon
 from sitrep.extract.times.anchor import (
     Grain,
@@ -66,9 +64,15 @@ def duration_value(count: float | None, unit: str) -> str:
     if count == int(count):
         return f"{prefix}{int(count)}{letter}"
     if unit == "Y":
-        return f"P{int(count)}Y{round((count % 1) * 12)}M" if int(count) else f"P{round(count * 12)}M"
+        return (
+            f"P{int(count)}Y{round((count % 1) * 12)}M" if int(count) else f"P{round(count * 12)}M"
+        )
     if unit == "D":
-        return f"P{int(count)}DT{round((count % 1) * 24)}H" if int(count) else f"PT{round(count * 24)}H"
+        return (
+            f"P{int(count)}DT{round((count % 1) * 24)}H"
+            if int(count)
+            else f"PT{round(count * 24)}H"
+        )
     return f"{prefix}{count:g}{letter}"
 
 
@@ -77,14 +81,10 @@ def _count(candidate: Candidate) -> float | None:
     groups = candidate.groups
     if groups.get("vague") or groups.get("number_high"):
         return None
-    number_text = (groups.get("number") or "").lower()
+    number_text = re.sub(r"\s+", " ", (groups.get("number") or "").lower())
     if number_text in {"half a", "a half"}:
         return 0.5
-    number = _number(number_text) if number_text else 2.0  # "the past couple of years"
-    text = (groups.get("number") or "") + " "
-    if number is not None and "and a half" in candidate.groups.get("_text", text):
-        number += 0.5
-    return number
+    return _number(number_text) if number_text else 2.0  # "the past couple of years"
 
 
 def normalize_duration(candidate: Candidate, context: Context) -> Normalized | None:
@@ -93,13 +93,17 @@ def normalize_duration(candidate: Candidate, context: Context) -> Normalized | N
     count = _count(candidate)
     if count is not None and "and a half" in text:
         count += 0.5
-    mod = lexicon.QUANTITY_MODS.get(re.sub(r"\s+", " ", (candidate.groups.get("mod") or "").lower()))
+    mod = lexicon.QUANTITY_MODS.get(
+        re.sub(r"\s+", " ", (candidate.groups.get("mod") or "").lower())
+    )
     number_text = (candidate.groups.get("number") or "").lower()
     if number_text in {"a", "an"} and unit == "S":
         return None  # "a second time": an ordinal
     if number_text in {"a", "an"} and re.fullmatch(r"an?\s+\w+", text):
         before = context.text[max(0, candidate.start - 30) : candidate.start].lower()
-        if re.search(r"(?:\d|million|billion|percent|%|times|twice|once|dollars|cents)\s*$", before):
+        if re.search(
+            r"(?:\d|million|billion|percent|%|times|twice|once|dollars|cents)\s*$", before
+        ):
             return Normalized(TimeType.SET, duration_value(1, unit))  # "$5 million a year"
     if unit in {"H", "MIN", "S"} and count is not None and count > 1000:
         return None
@@ -113,7 +117,7 @@ def normalize_bare_units(candidate: Candidate, context: Context) -> Normalized |
 
 
 def normalize_window(candidate: Candidate, context: Context) -> Normalized | None:
-    """"the past two months", "the next few years": durations ending or starting now."""
+    """Durations ending or starting now: "the past two months", "the next few years"."""
     return normalize_duration(candidate, context)
 
 
@@ -125,7 +129,7 @@ def _focus(context: Context) -> Period | None:
 
 
 def normalize_offset(candidate: Candidate, context: Context) -> Normalized | None:
-    """"two weeks ago" (from the publication), "a year earlier" (from the period in focus)."""
+    """Offsets: "two weeks ago" from the publication, "a year earlier" from the focus."""
     groups = dict(candidate.groups)
     if groups.get("unit2"):
         groups.update(unit=groups["unit2"], number=groups["number2"], mod=groups["mod2"],
@@ -166,7 +170,7 @@ def _aside(normalized: Normalized) -> Normalized:
 
 
 def normalize_adjective_offset(candidate: Candidate, context: Context) -> Normalized | None:
-    """"year-earlier", "year-ago" results: the period in focus, a year back."""
+    """The period in focus a year back: "year-earlier results", "year-ago levels"."""
     unit = _unit(candidate.groups["unit"])
     grain = _GRAIN_OF_UNIT[unit]
     focus = _focus(context)
@@ -178,7 +182,7 @@ def normalize_adjective_offset(candidate: Candidate, context: Context) -> Normal
 
 
 def normalize_relative_unit(candidate: Candidate, context: Context) -> Normalized | None:
-    """"last year", "this month", "next week", "early next year", "the end of this decade"."""
+    """Units from the publication: "last year", "this month", "early next year"."""
     groups = candidate.groups
     mod = _part_mod(groups.get("part"))
     relative = (groups["relative"] or "").lower()
@@ -193,7 +197,7 @@ def normalize_relative_unit(candidate: Candidate, context: Context) -> Normalize
 
 
 def normalize_this_earlier(candidate: Candidate, context: Context) -> Normalized | None:
-    """"earlier this month", "later this year", "earlier in the year", "later that day"."""
+    """A period, not a point in it: "earlier this month", "later that day"."""
     text = re.sub(r"\s+", " ", candidate_text(candidate, context).lower())
     unit = (candidate.groups["unit"] or "").lower()
     is_that = " that " in text
@@ -211,7 +215,7 @@ def normalize_this_earlier(candidate: Candidate, context: Context) -> Normalized
 
 
 def normalize_discourse_day(candidate: Candidate, context: Context) -> Normalized | None:
-    """"the next day", "that year", "the day before": from the period being narrated."""
+    """From the period being narrated: "the next day", "that year", "the day before"."""
     groups = candidate.groups
     which = re.sub(r"\s+", " ", (groups.get("which") or groups.get("which_day") or "").lower())
     unit = (groups.get("unit") or "day").lower()
@@ -233,7 +237,7 @@ def normalize_discourse_day(candidate: Candidate, context: Context) -> Normalize
 
 
 def _day_part(normalized: Normalized, word: str | None) -> Normalized:
-    """"Friday morning": the day with its part, as a TIME ("2013-09-27TMO")."""
+    """A day with its part as a TIME: "Friday morning" is "2013-09-27TMO"."""
     code = lexicon.DAY_PARTS.get((word or "").lower())
     if not code or normalized.value is None or normalized.period is None:
         return normalized
@@ -364,7 +368,7 @@ def _holiday(name: str, year: int) -> dt.date | None:
         month, day = lexicon.FIXED_HOLIDAYS[name]
         return dt.date(year, month, day)
     if name in lexicon.EASTER_HOLIDAYS:
-        return easter(year) + dt.timedelta(days=lexicon.EASTER_HOLIDAYS[name])
+        return easter_sunday(year) + dt.timedelta(days=lexicon.EASTER_HOLIDAYS[name])
     if name in lexicon.WEEKDAY_HOLIDAYS:
         month, weekday, nth = lexicon.WEEKDAY_HOLIDAYS[name]
         if nth > 0:
@@ -374,6 +378,21 @@ def _holiday(name: str, year: int) -> dt.date | None:
         last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
         return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
     return None
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    golden = year % 19
+    century, year_of_century = divmod(year, 100)
+    leap_century, century_rest = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon = (century - correction + 1) // 3
+    epact = (19 * golden + century - leap_century - moon + 15) % 30
+    leap_year, year_rest = divmod(year_of_century, 4)
+    weekday = (32 + 2 * century_rest + 2 * leap_year - epact - year_rest) % 7
+    offset = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * offset + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 # -- sets and vague references ------------------------------------------------------
@@ -417,7 +436,7 @@ def normalize_vague(candidate: Candidate, context: Context) -> Normalized | None
 
 
 def normalize_weekend(candidate: Candidate, context: Context) -> Normalized | None:
-    """"the weekend": the one just past in a past clause, the coming one otherwise."""
+    """The weekend just past in a past clause, the coming one otherwise."""
     published = context.published
     if published is None:
         return Normalized(TimeType.DATE, "XXXX-WXX-WE")
