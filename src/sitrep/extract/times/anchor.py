@@ -146,7 +146,8 @@ def season_of(day: dt.date) -> str:
 # Cue words for the tense of a clause when there is no parse; the cue nearest the
 # expression wins ("said on Monday it will ..." is past for Monday).
 _TENSE_CUES = re.compile(
-    r"\b(?:(?P<future>will|shall|'ll|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|"
+    r"\b(?:(?P<future>(?:will|shall|'ll|won't)(?:\s+(?:not|never|also|be|have|been))*"
+    r"(?:\s+\w+)?|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|"
     r"expects?\s+to|is\s+expected|are\s+expected|due\s+(?:to|on|in)|is\s+to|are\s+to|"
     r"set\s+to|aims?\s+to|intends?\s+to|upcoming)|(?P<past>was|were|had|did|said|told|"
     r"met|held|took|made|came|went|began|left|became|ago|\w{3,}ed))\b",

@@ -95,8 +95,8 @@ def _open(text: str, point: TimeExpression) -> TimeExpression:
     if not _is_point(point):
         return point
     bound = _BOUND.search(text, max(0, point.start - 16), point.start)
-    if bound is None:
-        return point
+    if bound is None or text.startswith(("'s", "’s"), point.end):
+        return point  # "after Monday's meeting": the bound is on the meeting
     word = re.sub(r"\s+", " ", bound.group("word").lower())
     if word == "from" and _COMPARISON.search(text, max(0, bound.start() - 24), bound.start()):
         return point  # "up from a year earlier": a comparison, not an interval

@@ -118,7 +118,10 @@ def normalize_bare_units(candidate: Candidate, context: Context) -> Normalized |
 
 def normalize_window(candidate: Candidate, context: Context) -> Normalized | None:
     """Durations ending or starting now: "the past two months", "the next few years"."""
-    return normalize_duration(candidate, context)
+    normalized = normalize_duration(candidate, context)
+    if normalized is not None and (candidate.groups.get("mod") or "").lower() in {"over", "under"}:
+        return replace(normalized, mod=None)  # "over the past decade": a preposition
+    return normalized
 
 
 # -- offsets from an anchor ---------------------------------------------------------
