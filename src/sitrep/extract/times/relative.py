@@ -292,7 +292,8 @@ def normalize_last_night(candidate: Candidate, context: Context) -> Normalized |
     day = context.published + dt.timedelta(days=offset)
     if relative == "last" and (candidate.groups["day_part"] or "").lower() != "night":
         return None  # "last evening" is rare; "last morning" is not an expression
-    return _day_part(_date(Period(Grain.DAY, day), None, Anchor.PUBLICATION),
+    mod = _part_mod(relative)  # "mid afternoon", "late evening"
+    return _day_part(_date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION),
                      candidate.groups["day_part"])  # fmt: skip
 
 
