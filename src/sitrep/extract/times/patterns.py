@@ -147,7 +147,7 @@ RULES: tuple[tuple[str, str], ...] = (
      r"the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)"
      rf"(?:\s+(?P<day_part>{DAY_PART}))?\b"),
     ("last_night", rf"(?P<relative>last|this|tomorrow|yesterday|early|late|mid)[\s-]+"
-     rf"(?P<day_part>{DAY_PART})\b"),
+     rf"(?P<day_part>{DAY_PART})\b(?:\s+(?P<deictic>yesterday|today|tomorrow)\b)?"),
     ("discourse_day", r"(?:(?P<which>the\s+(?:next|following|previous|preceding|same|prior)|"
      r"that|earlier\s+that|later\s+that)\s+(?P<unit>day|morning|evening|night|afternoon|week|"
      r"month|year)|(?P<which_day>the\s+day\s+(?:before|after)))\b"),
@@ -162,7 +162,7 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?P<season>{SEASON}))\b"),
     ("times_per", rf"(?:once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
      r"(?P<unit>day|week|month|year|quarter|hour)\b"),
-    ("holiday", rf"\b(?P<holiday>{_HOLIDAYS})\b(?:\s+(?:of\s+)?{YEAR})?"),
+    ("holiday", rf"(?:(?P<relative>last|next|this|coming|past)\s+)?\b(?P<holiday>{_HOLIDAYS})\b(?:\s+(?:of\s+)?{YEAR})?"),
     ("vague", r"\b(?:(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|"
      r"the\s+past|the\s+present|recent\s+(?:years|months|weeks|days|times)|"
      r"(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters|decades)|"

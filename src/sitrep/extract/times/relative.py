@@ -67,6 +67,10 @@ def duration_value(count: float | None, unit: str) -> str:
         return (
             f"P{int(count)}Y{round((count % 1) * 12)}M" if int(count) else f"P{round(count * 12)}M"
         )
+    if unit in {"H", "MIN"}:  # "5 1/2 hours" is PT5H30M, TIMEX3 has no fractions here
+        smaller, factor = ("M", 60) if unit == "H" else ("S", 60)
+        whole, rest = int(count), round((count % 1) * factor)
+        return f"PT{whole}{letter}{rest}{smaller}" if whole else f"PT{rest}{smaller}"
     if unit == "D":
         return (
             f"P{int(count)}DT{round((count % 1) * 24)}H"
@@ -76,21 +80,30 @@ def duration_value(count: float | None, unit: str) -> str:
     return f"{prefix}{count:g}{letter}"
 
 
-def _count(candidate: Candidate) -> float | None:
-    """The number a duration states, None for "several" or a range ("12 to 18")."""
+def _count(candidate: Candidate, text: str = "") -> float | None:
+    """The number a duration states, None for "several" or a range ("12 to 18").
+
+    Without a number, "the past couple of years" is two, "the past year" one and
+    "the coming years" unknown.
+    """
     groups = candidate.groups
     if groups.get("vague") or groups.get("number_high"):
         return None
     number_text = re.sub(r"\s+", " ", (groups.get("number") or "").lower())
     if number_text in {"half a", "a half"}:
         return 0.5
-    return _number(number_text) if number_text else 2.0  # "the past couple of years"
+    if number_text:
+        return _number(number_text)
+    if "couple" in text.lower():
+        return 2.0
+    unit = (groups.get("unit") or "").lower()
+    return None if unit.endswith("s") else 1.0  # "the coming years": PXY
 
 
 def normalize_duration(candidate: Candidate, context: Context) -> Normalized | None:
     unit = _unit(candidate.groups["unit"])
     text = candidate_text(candidate, context).lower()
-    count = _count(candidate)
+    count = _count(candidate, text)
     if count is not None and "and a half" in text:
         count += 0.5
     mod = lexicon.QUANTITY_MODS.get(
@@ -289,6 +302,9 @@ def normalize_last_night(candidate: Candidate, context: Context) -> Normalized |
     if context.published is None:
         return Normalized(TimeType.TIME, None)
     offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(relative, 0)
+    deictic = (candidate.groups.get("deictic") or "").lower()
+    if deictic:  # "mid-afternoon yesterday"
+        offset = lexicon.DEICTIC_DAYS[deictic]
     day = context.published + dt.timedelta(days=offset)
     if relative == "last" and (candidate.groups["day_part"] or "").lower() != "night":
         return None  # "last evening" is rare; "last morning" is not an expression
@@ -358,7 +374,14 @@ def normalize_holiday(candidate: Candidate, context: Context) -> Normalized | No
     day = _holiday(name, year)
     if day is None:
         return Normalized(TimeType.DATE, None)
-    if anchor is Anchor.PUBLICATION and context.published is not None:
+    relative = (candidate.groups.get("relative") or "").lower()
+    if anchor is Anchor.PUBLICATION and context.published is not None and relative:
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(relative, 0)
+        if step < 0 and day >= context.published:  # "last Thanksgiving": the one before
+            day = _holiday(name, year - 1) or day
+        elif step > 0 and day <= context.published:
+            day = _holiday(name, year + 1) or day
+    elif anchor is Anchor.PUBLICATION and context.published is not None:
         status = context.status(candidate)
         if status is DateStatus.PAST and day > context.published:
             day = _holiday(name, year - 1) or day
@@ -436,7 +459,7 @@ def normalize_vague(candidate: Candidate, context: Context) -> Normalized | None
             value = "PAST_REF"
         else:
             value = "PRESENT_REF"
-    return Normalized(TimeType.DATE, value)
+    return Normalized(TimeType.DURATION if value.startswith("PX") else TimeType.DATE, value)
 
 
 def normalize_weekend(candidate: Candidate, context: Context) -> Normalized | None:
