@@ -146,7 +146,7 @@ def season_of(day: dt.date) -> str:
 # Cue words for the tense of a clause when there is no parse; the cue nearest the
 # expression wins ("said on Monday it will ..." is past for Monday).
 _TENSE_CUES = re.compile(
-    r"\b(?:(?P<future>(?:will|shall|'ll|won't)(?:\s+(?:not|never|also|be|have|been))*"
+    r"\b(?:(?P<future>(?:will|shall|would|'ll|won't)(?:\s+(?:not|never|also|be|have|been))*"
     r"(?:\s+\w+)?|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|"
     r"expects?\s+to|is\s+expected|are\s+expected|due\s+(?:to|on|in)|is\s+to|are\s+to|"
     r"set\s+to|aims?\s+to|intends?\s+to|upcoming)|(?P<past>was|were|had|did|said|told|"
@@ -157,11 +157,12 @@ _TENSE_CUES = re.compile(
 # "as soon as Tuesday", "scheduled for Monday", "since Friday".
 _LEADING_CUE = re.compile(
     r"\b(?:(?P<future>as\s+(?:soon|early)\s+as|(?:scheduled|planned|set|slated|due)\s+"
-    r"(?:for|on)|until|till|starting|beginning|(?:plan(?:s|ned)?|schedul(?:e|es|ed)|"
-    r"intend(?:s|ed)?|expect(?:s|ed)?)\b[^.;:]{0,50}?\b(?:on|for|by))|"
+    r"(?:for|on)|until|till|starting|beginning|(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|"
+    r"intend(?:s|ed|ing)?|expect(?:s|ed|ing)?)\b[^.;:]{0,50}?\b(?:on|for|by))|"
     r"(?P<past>since|as\s+of|ago))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|previously\s+|already\s+)?been\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n")
 
 
@@ -184,11 +185,22 @@ def clause_status(text: str, start: int, end: int, doc: Doc | None) -> DateStatu
     """
     cue = _LEADING_CUE.search(text, max(0, start - 80), start)
     if cue is not None:
-        return DateStatus.FUTURE if cue.group("future") else DateStatus.PAST
+        if cue.group("past"):
+            return DateStatus.PAST
+        left, _ = sentence_bounds(text, start, end)
+        if _PAST_PERFECT.search(text, left, start):
+            # "had been scheduled to expire Friday", "had been due to expire Friday":
+            # a plan told in the past perfect was for a day already gone.
+            return DateStatus.PAST
+        return DateStatus.FUTURE
     if doc is not None and doc.has_annotation("DEP"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             status = status_of(span)
+            if status is DateStatus.FUTURE and _PAST_PERFECT.search(
+                text, sentence_bounds(text, start, end)[0], start
+            ):
+                return DateStatus.PAST  # "it had been due to expire Friday evening"
             if status is not DateStatus.UNKNOWN:
                 return status
     left, right = sentence_bounds(text, start, end)
