@@ -141,13 +141,18 @@ _SCENE_OPENER = re.compile(
 )
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+
+
 def sets_scene(candidate: Candidate, context: Context, normalized: Normalized) -> bool:
     """Whether an explicit date makes the text narrate its year (see ``_narrated_year``)."""
     if not normalized.is_explicit or normalized.period is None:
         return False
-    if normalized.period.grain in {Grain.DAY, Grain.MONTH}:
-        return True
     before = context.text[max(0, candidate.start - 40) : candidate.start]
+    if normalized.period.grain in {Grain.DAY, Grain.MONTH}:
+        # "the Dec. 21, 1988, bombing", "the August 1988 cease-fire": a date naming an
+        # event, not the time the text goes on to narrate.
+        return not _ATTRIBUTIVE.search(before)
     return bool(_SCENE_OPENER.search(before))
 
 

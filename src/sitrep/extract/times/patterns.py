@@ -154,8 +154,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ("clock", r"(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
      r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?:GMT|UTC|local|hrs|h\b)))"
      r"(?:\s*(?P<zone>[ECMP][SD]T|GMT|UTC)\b)?"
-     rf"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)))?"
-     r"|(?P<named>noon|midnight)\b"),
+     rf"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow)|"
+     rf"(?P<month>{MONTH_ANY})\s+{DAY}(?:,?\s+{YEAR})?))?"
+     r"|(?P<named>noon|midnight)\b"
+     rf"(?:,?\s+(?:on\s+)?(?:(?P<named_weekday>{WEEKDAY})|"
+     r"(?P<named_deictic>today|yesterday|tomorrow))\b)?"),
     ("frequency", rf"\b(?:{_keys(lexicon.FREQUENCIES)})\b"),
     ("every", r"(?:every|each|per)\s+(?:other\s+)?(?:(?P<number>\d+|two|three|four|five|six|"
      rf"ten)\s+)?(?:(?P<unit>{UNIT})|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH_FULL})|"

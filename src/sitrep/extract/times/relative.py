@@ -25,6 +25,7 @@ from sitrep.extract.times.normalize import (
     Normalized,
     Normalizer,
     _date,
+    _full_date,
     _month,
     _number,
     _part_mod,
@@ -358,11 +359,22 @@ def normalize_clock(candidate: Candidate, context: Context) -> Normalized | None
     published = context.published
     if published is None:
         return Normalized(TimeType.TIME, f"XXXX-XX-XXT{clock}")
-    if groups.get("weekday"):
-        weekday = lexicon.WEEKDAYS[(groups["weekday"] or "").lower().rstrip(".")]
+    weekday_name = groups.get("weekday") or groups.get("named_weekday")
+    deictic = groups.get("deictic") or groups.get("named_deictic")
+    if groups.get("month"):  # "5 p.m. EST Nov. 9"
+        found = _full_date(_year(groups.get("year")), _month(groups["month"]), int(groups["day"] or 0))
+        if found is None:
+            found = month_day_near(
+                published, _month(groups["month"]), int(groups["day"] or 0), context.status(candidate)
+            )
+        if found is None:
+            return Normalized(TimeType.TIME, None)
+        day = found
+    elif weekday_name:
+        weekday = lexicon.WEEKDAYS[weekday_name.lower().rstrip(".")]
         day = weekday_near(published, weekday, context.status(candidate))
-    elif groups.get("deictic"):
-        day = published + dt.timedelta(days=lexicon.DEICTIC_DAYS[(groups["deictic"] or "").lower()])
+    elif deictic:
+        day = published + dt.timedelta(days=lexicon.DEICTIC_DAYS[deictic.lower()])
     else:
         focus = _focus(context)
         day = focus.first if focus is not None and focus.grain is Grain.DAY else published
