@@ -471,6 +471,23 @@ def normalize_quarter_ref(candidate: Candidate, context: Context) -> Normalized 
     return _date(focus, None, Anchor.DISCOURSE)
 
 
+def normalize_year_period(candidate: Candidate, context: Context) -> Normalized | None:
+    """ "The 1988 quarter", "the 1989 period": the quarter in focus, in that year.
+
+    TimeBank: 3 of the 4 such phrases are the reported quarter of that year.
+    """
+    year = _year(candidate.groups["year"])
+    if year is None:
+        return None
+    focus = context.discourse.period
+    if (focus is None or focus.grain is not Grain.QUARTER) and context.published is not None:
+        focus = period_of(Grain.QUARTER, context.published).shift(-1)  # the last reported
+    if focus is None or focus.grain is not Grain.QUARTER:
+        return replace(_date(Period(Grain.YEAR, dt.date(year, 1, 1))), updates_focus=False)
+    period = focus.shift(year - focus.first.year, Grain.YEAR)
+    return replace(_date(period, None, Anchor.DISCOURSE), updates_focus=False)
+
+
 def normalize_quarter_rel(candidate: Candidate, context: Context) -> Normalized | None:
     if context.published is None:
         return Normalized(TimeType.DATE, None)
@@ -507,5 +524,6 @@ NORMALIZERS: dict[str, Normalizer] = {
     "quarter_code": normalize_quarter,
     "quarter_ref": normalize_quarter_ref,
     "quarter_rel": normalize_quarter_rel,
+    "year_period": normalize_year_period,
     "fiscal_year": normalize_fiscal_year,
 }

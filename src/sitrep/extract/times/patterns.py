@@ -118,6 +118,7 @@ RULES: tuple[tuple[str, str], ...] = (
      r"previous|last|same|year-earlier|year-ago|recent|most\s+recent|first|comparable)\s+)?"
      r"(?:fiscal\s+)?(?:quarter|period)\b(?!\s+(?:of|ended|ending)\s+\w+\s+\d)"
      r"(?:\s+a\s+year\s+(?:ago|earlier))?"),
+    ("year_period", r"the\s+(?P<year>1[0-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b"),
     ("quarter_rel", r"(?P<relative>last|next|this|previous)\s+quarter\b"),
     ("fiscal_year", r"the\s+(?:(?P<which>current|latest|last|previous|next|new|past)\s+)?"
      r"(?:fiscal|financial)\s+year\b"),
