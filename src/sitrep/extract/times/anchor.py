@@ -157,12 +157,14 @@ _TENSE_CUES = re.compile(
 # "as soon as Tuesday", "scheduled for Monday", "since Friday".
 _LEADING_CUE = re.compile(
     r"\b(?:(?P<future>as\s+(?:soon|early)\s+as|(?:scheduled|planned|set|slated|due)\s+"
-    r"(?:for|on)|until|till|starting|beginning|(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|"
+    r"(?:for|on)|until|till|starting|beginning|effective|(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|"
     r"intend(?:s|ed|ing)?|expect(?:s|ed|ing)?)\b[^.;:]{0,50}?\b(?:on|for|by))|"
     r"(?P<past>since|as\s+of|ago))\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|previously\s+|already\s+)?been\b", re.I)
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:not\s+|never\s+|previously\s+|already\s+)?(?:been|\w+ed)\b", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n")
 
 
@@ -187,10 +189,10 @@ def clause_status(text: str, start: int, end: int, doc: Doc | None) -> DateStatu
     if cue is not None:
         if cue.group("past"):
             return DateStatus.PAST
-        left, _ = sentence_bounds(text, start, end)
-        if _PAST_PERFECT.search(text, left, start):
-            # "had been scheduled to expire Friday", "had been due to expire Friday":
-            # a plan told in the past perfect was for a day already gone.
+        left, right = sentence_bounds(text, start, end)
+        if _PAST_PERFECT.search(text, left, right):
+            # "had been scheduled to expire Friday", "until Thursday, they had not
+            # called him": a plan or a bound told in the past perfect is already gone.
             return DateStatus.PAST
         return DateStatus.FUTURE
     if doc is not None and doc.has_annotation("DEP"):
