@@ -165,6 +165,11 @@ _LEADING_CUE = re.compile(
 _PAST_PERFECT = re.compile(
     r"\bhad\s+(?:not\s+|never\s+|previously\s+|already\s+)?(?:been|\w+ed)\b", re.I
 )
+_FUTURE_MARKER = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+scheduled|"
+    r"are\s+scheduled|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|are\s+set\s+to)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“(])|\n")
 
 
@@ -203,6 +208,10 @@ def clause_status(text: str, start: int, end: int, doc: Doc | None) -> DateStatu
                 text, sentence_bounds(text, start, end)[0], start
             ):
                 return DateStatus.PAST  # "it had been due to expire Friday evening"
+            if status is DateStatus.PRESENT and _FUTURE_MARKER.search(
+                text, sentence_bounds(text, start, end)[0], start
+            ):
+                return DateStatus.FUTURE  # "is to resume trading in Paris Tuesday"
             if status is not DateStatus.UNKNOWN:
                 return status
     left, right = sentence_bounds(text, start, end)

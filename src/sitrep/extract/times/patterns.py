@@ -144,6 +144,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("decades_long", r"\b(?P<unit>years|months|decades|weeks)-long\b"),
     ("weekday", rf"(?:(?P<relative>last|next|this|coming|past)\s+|(?P<part>early|late)\s+)?"
      rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<day_part>{DAY_PART}))?\b"),
+    ("discourse_weekday", r"the\s+(?P<which>previous|preceding|prior|following|next)\s+"
+     rf"(?P<weekday>{WEEKDAY})\b"),
     ("deictic", r"(?:(?P<part>early|late)\s+)?(?P<deictic>the\s+day\s+before\s+yesterday|"
      r"the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)"
      rf"(?:\s+(?P<day_part>{DAY_PART}))?\b"),

@@ -293,6 +293,24 @@ def normalize_weekday(candidate: Candidate, context: Context) -> Normalized | No
     return _day_part(_date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION), groups.get("day_part"))
 
 
+def normalize_discourse_weekday(candidate: Candidate, context: Context) -> Normalized | None:
+    """ "The previous Friday", "the following Monday": counted from the day in focus."""
+    groups = candidate.groups
+    weekday = lexicon.WEEKDAYS[(groups["weekday"] or "").lower().rstrip(".")]
+    focus = _focus(context)
+    if focus is not None and focus.grain is Grain.DAY:
+        base, anchor = focus.first, Anchor.DISCOURSE
+    elif context.published is not None:
+        base, anchor = context.published, Anchor.PUBLICATION
+    else:
+        return Normalized(TimeType.DATE, None)
+    if (groups["which"] or "").lower() in {"following", "next"}:
+        day = base + dt.timedelta(days=(weekday - base.isoweekday() - 1) % 7 + 1)
+    else:
+        day = base - dt.timedelta(days=(base.isoweekday() - weekday - 1) % 7 + 1)
+    return _date(Period(Grain.DAY, day), None, anchor)
+
+
 def normalize_deictic(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
     word = re.sub(r"\s+", " ", (groups["deictic"] or "").lower())
@@ -502,6 +520,7 @@ RELATIVE_NORMALIZERS: dict[str, Normalizer] = {
     "this_earlier": normalize_this_earlier,
     "discourse_day": normalize_discourse_day,
     "weekday": normalize_weekday,
+    "discourse_weekday": normalize_discourse_weekday,
     "deictic": normalize_deictic,
     "last_night": normalize_last_night,
     "week_of": normalize_week_of,
