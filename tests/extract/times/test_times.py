@@ -100,6 +100,28 @@ CASES = [
     (SAT, "The situation is tense now.", "now", DATE, "PRESENT_REF", None),
     (SAT, "Clashes have recently increased.", "recently", DATE, "PAST_REF", None),
     (SAT, "It may change in the future.", "the future", DATE, "FUTURE_REF", None),
+    (SAT, "Attacks grew in recent months.", "recent months", DURATION, "PXM", None),
+    (SAT, "Talks resume in the coming weeks.", "the coming weeks", DURATION, "PXW", None),
+    (SAT, "Prices rose over the past year.", "the past year", DURATION, "P1Y", None),
+    (SAT, "It rose over the past decade.", "the past decade", DURATION, "P10Y", None),
+    (SAT, "The flight took 5 1/2 hours.", "5 1/2 hours", DURATION, "PT5H30M", None),
+    # classes fitted on TimeBank conventions
+    (SAT, "Rebels rejected Wednesday's offer.", "Wednesday", DATE, "2013-09-25", None),
+    (SAT, "They said they would meet the ministers Tuesday.", "Tuesday", DATE,
+     "2013-10-01", None),
+    (SAT, "The offer had been due to expire Friday evening.", "Friday evening", TIME,
+     "2013-09-27TEV", None),
+    (SAT, "The new rules take hold, effective Feb. 1.", "Feb. 1", DATE, "2014-02-01", None),
+    (SAT, "On Wednesday shares fell 2% from the previous Friday.", "the previous Friday", DATE,
+     "2013-09-20", None),
+    (SAT, "The offer runs until 5 p.m. EST Oct. 9.", "5 p.m. EST Oct. 9", TIME,
+     "2013-10-09T17:00", None),
+    (SAT, "Talks broke off at noon Thursday.", "noon Thursday", TIME, "2013-09-26T12:00", None),
+    (SAT, "Shares rose mid-afternoon yesterday.", "mid-afternoon yesterday", TIME,
+     "2013-09-27TAF", "MID"),
+    (SAT, "He arrived last Christmas.", "last Christmas", DATE, "2012-12-25", None),
+    (SAT, "Profit rose in the third quarter, from $3 million in the 1988 quarter.",
+     "the 1988 quarter", DATE, "1988-Q3", None),
 ]  # fmt: skip
 
 

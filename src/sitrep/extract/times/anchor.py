@@ -223,6 +223,8 @@ def clause_status(text: str, start: int, end: int, doc: Doc | None) -> DateStatu
         if distance < nearest_distance:
             nearest_distance = distance
             nearest = DateStatus.FUTURE if cue.group("future") else DateStatus.PAST
+    if nearest is DateStatus.FUTURE and _PAST_PERFECT.search(text, left, right):
+        return DateStatus.PAST  # "the offer had been due to expire Friday"
     return nearest
 
 

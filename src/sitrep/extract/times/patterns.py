@@ -168,7 +168,8 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?P<season>{SEASON}))\b"),
     ("times_per", rf"(?:once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
      r"(?P<unit>day|week|month|year|quarter|hour)\b"),
-    ("holiday", rf"(?:(?P<relative>last|next|this|coming|past)\s+)?\b(?P<holiday>{_HOLIDAYS})\b(?:\s+(?:of\s+)?{YEAR})?"),
+    ("holiday", rf"(?:(?P<relative>last|next|this|coming|past)\s+)?\b(?P<holiday>{_HOLIDAYS})\b"
+     rf"(?:\s+(?:of\s+)?{YEAR})?"),
     ("vague", r"\b(?:(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|"
      r"the\s+past|the\s+present|recent\s+(?:years|months|weeks|days|times)|"
      r"(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters|decades)|"
