@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.extract.times import extract_times
-from sitrep.extract.times.records import TimeExpression
+from sitrep.models import TimeExpression
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "timebank"
 

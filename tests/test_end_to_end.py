@@ -491,3 +491,57 @@ def test_end_to_end_markdown_source_rows(
     assert all(part in row["Published"] for part in published)
     assert all(note.format(original=original) in row["Notes"] for note in notes)
     assert ("copy of" in row["Notes"]) is (name == COPY)
+
+
+def _times_of(dossier: Dossier, name: str) -> list[dict[str, Any]]:
+    doc = dossier.documents[name]["id"]
+    return [item for item in dossier.exported["times"] if item["doc"] == doc]
+
+
+def test_end_to_end_times_point_into_their_text(dossier: Dossier) -> None:
+    texts = {document["id"]: document["text"] for document in dossier.exported["documents"]}
+    assert dossier.exported["times"]
+    for item in dossier.exported["times"]:
+        text = texts[item["doc"]]
+        assert text[item["start"] : item["end"]] == item["text"]
+        if item["sentence"] is not None:
+            assert item["sentence"]["start"] <= item["start"] < item["sentence"]["end"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expression", "value"),
+    [
+        pytest.param(EURASIA, "Monday", "2013-09-23", id="monday-is-the-summit-day"),
+        pytest.param(EURASIA, "last year", "2012", id="last-year-before-2013"),
+        pytest.param(SESSION_2021, "2013", "2013", id="background-year"),
+        pytest.param(SESSION_2021, "September", "2021-09", id="planned-month-this-year"),
+        pytest.param(CASPIAN, "November 2024", "2024-11", id="month-granularity-kept"),
+    ],
+)
+def test_end_to_end_times_normalized(
+    dossier: Dossier, name: str, expression: str, value: str
+) -> None:
+    values = {item["value"] for item in _times_of(dossier, name) if expression in item["text"]}
+    assert value in values
+
+
+def test_end_to_end_times_intervals_and_inferred_anchors(dossier: Dossier) -> None:
+    items = _times_of(dossier, CASPIAN)
+    intervals = {item["text"]: item["interval"] for item in items if item["interval"]}
+    assert {"begin": "2026", "end": "2027"} in intervals.values()
+    relative = [item for item in items if item["anchor"] == "publication"]
+    assert all(item["anchored_to_inferred"] for item in relative)  # the date was inferred
+
+
+def test_end_to_end_times_only_for_english(dossier: Dossier) -> None:
+    assert _times_of(dossier, RUSSIAN) == []
+
+
+def test_end_to_end_extract_times_indexes_the_file(examples_dir: Path) -> None:
+    path = examples_dir / EURASIA
+    result = _invoke("extract", "times", str(path))
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)
+    raw = path.read_text(encoding="utf-8")
+    assert items and all(raw[item["start"] : item["end"]] == item["text"] for item in items)
+    assert any(item["text"] == "September 23, 2013" for item in items)  # the dateline too

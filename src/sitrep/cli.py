@@ -23,6 +23,7 @@ from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import iter_pages
 from sitrep.models import IngestOutcome, IngestStatus, RawPage
 from sitrep.report import document_record, write_json, write_markdown
+from sitrep.report.dossier import expression_record
 from sitrep.report.markdown import published_label, report_notes
 from sitrep.store import Store, open_store
 
@@ -49,6 +50,7 @@ class ExportFormat(StrEnum):
 
 class ExtractKind(StrEnum):
     METADATA = "metadata"
+    TIMES = "times"
 
 
 class OutputFormat(StrEnum):
@@ -104,9 +106,12 @@ def export(
     Example: sitrep export --format md -o out/dossier.md
     """
     settings = _settings(db)
-    writer = write_json if output_format is ExportFormat.JSON else write_markdown
     with _store(settings) as store, _open_output(output) as out:
-        count = writer(store.reports(), out, dt.datetime.now(dt.UTC))
+        now = dt.datetime.now(dt.UTC)
+        if output_format is ExportFormat.JSON:
+            count = write_json(store.reports(), out, now, times=store.times())
+        else:
+            count = write_markdown(store.reports(), out, now)
     if output is not None:
         _errors.print(f"Wrote {count} reports to {output}.")
 
@@ -162,27 +167,28 @@ def extract(
 ) -> None:
     """Print what one report yields, as a JSON array, without touching the store.
 
-    Offsets index the file's decoded text unless --clean is given.
-    Example: sitrep extract metadata report.txt --published 2013-09-28
+    Offsets index the file's decoded text as given (an HTML page's markup included)
+    unless --clean is given, which indexes the clean text instead.
+    Example: sitrep extract times report.txt --published 2013-09-28
     """
     settings = _settings(None)
     published_on = _parse_day(published) if published else None
-    from sitrep.pipeline import Pipeline
+    from sitrep.pipeline import Pipeline, unstored_report
 
     pipeline = Pipeline(settings)
-    records = []
+    records: list[dict[str, object]] = []
     for page in iter_pages([str(file)], settings):
         if isinstance(page, InputError):
             _fail(f"{page.origin}: {page.reason}")
         assert isinstance(page, RawPage)
         try:
-            report = pipeline.preview(page, published=published_on)
+            processed = pipeline.examine(page, published_on, clean=clean)
         except InputError as error:
             _fail(f"{error.origin}: {error.reason}")
-        record = document_record(report)
-        if not clean:
-            record["text"] = page.text
-        records.append(record)
+        if kind is ExtractKind.METADATA:
+            records.append(document_record(unstored_report(processed)))
+        else:
+            records.extend(expression_record(expression) for expression in processed.times)
     del output_format  # JSON is the only format so far; the option keeps scripts stable
     json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -16,7 +16,7 @@ from sitrep.clean import LanguageIdentifier, clean_page
 from sitrep.clean.fingerprint import fingerprint
 from sitrep.config import Settings
 from sitrep.errors import InputError
-from sitrep.extract import publication_date
+from sitrep.extract import publication_date, times
 from sitrep.link.duplicates import find_near_duplicate
 from sitrep.models import (
     CleanReport,
@@ -29,7 +29,7 @@ from sitrep.models import (
 from sitrep.store.base import Store
 
 # The spaCy components the extractors read; nothing else is loaded.
-REQUIRED_COMPONENTS = frozenset(publication_date.REQUIRES)
+REQUIRED_COMPONENTS = frozenset(publication_date.REQUIRES) | frozenset(times.REQUIRES)
 
 OutcomeCallback = Callable[[IngestOutcome], None]
 
@@ -81,29 +81,29 @@ class Pipeline:
                 on_outcome(outcome)
         return summary
 
-    def preview(self, page: RawPage, published: dt.date | None = None) -> StoredReport:
+    def examine(
+        self, page: RawPage, published: dt.date | None = None, *, clean: bool = True
+    ) -> ProcessedReport:
         """Run one page through every per-report stage without storing it (``sitrep extract``).
 
         Args:
             page: the page.
             published: a publication date to use instead of the one the page states.
+            clean: run the stages on the clean text (True) or on the page's text exactly
+                as given (False), so that offsets index whichever the caller holds.
+                Metadata and language are read by the cleaner either way.
         """
         report = clean_page(page, self.identifier)
+        if not clean:
+            report = replace(report, text=page.text)
         if published is not None:
             report = replace(report, published=published, published_text=published.isoformat())
         (annotated,) = self.annotator.annotate([report])
-        processed = process(annotated)
-        publication = processed.publication
-        return StoredReport(
-            id=0, origin=report.origin, url=report.url, title=report.title, source=report.source,
-            author=report.author, published=publication.value,
-            published_inferred=publication.inferred, published_window=publication.window,
-            language=report.language, machine_translated=report.machine_translated,
-            duplicate_of=None, text=report.text, format=report.format, encoding=report.encoding,
-            content_hash=report.content_hash, ingested_at=dt.datetime.now(dt.UTC),
-            removed=report.removed, sentences=processed.annotation.sentences,
-            warnings=report.warnings, published_evidence=publication.evidence,
-        )  # fmt: skip
+        return process(annotated)
+
+    def preview(self, page: RawPage, published: dt.date | None = None) -> StoredReport:
+        """The report record a page would be stored as (id 0, no duplicate check)."""
+        return unstored_report(self.examine(page, published))
 
     def _outcomes(
         self, pages: Iterable[RawPage | InputError], store: Store
@@ -175,14 +175,39 @@ class Pipeline:
 def process(annotated: AnnotatedReport) -> ProcessedReport:
     """The per-report stages after annotation: extraction and fingerprinting."""
     report = annotated.report
+    publication = publication_date.publication_date(
+        report, annotated.doc, is_parsed=annotated.is_parsed
+    )
     return ProcessedReport(
         clean=report,
         annotation=annotated.annotation,
-        publication=publication_date.publication_date(
-            report, annotated.doc, is_parsed=annotated.is_parsed
-        ),
+        publication=publication,
         fingerprint=fingerprint(report.text),
+        # The time rules read English; other languages wait for their own tables.
+        times=times.extract_times(
+            report.text,
+            publication.value,
+            annotated.doc,
+            published_is_inferred=publication.inferred,
+        )
+        if annotated.is_parsed
+        else (),
     )
+
+
+def unstored_report(processed: ProcessedReport) -> StoredReport:
+    """The record a processed report would be stored as, before the store gives it an id."""
+    report, publication = processed.clean, processed.publication
+    return StoredReport(
+        id=0, origin=report.origin, url=report.url, title=report.title, source=report.source,
+        author=report.author, published=publication.value,
+        published_inferred=publication.inferred, published_window=publication.window,
+        language=report.language, machine_translated=report.machine_translated,
+        duplicate_of=None, text=report.text, format=report.format, encoding=report.encoding,
+        content_hash=report.content_hash, ingested_at=dt.datetime.now(dt.UTC),
+        removed=report.removed, sentences=processed.annotation.sentences,
+        warnings=report.warnings, published_evidence=publication.evidence,
+    )  # fmt: skip
 
 
 def _already_stored(report: CleanReport, existing: int | None) -> IngestOutcome:

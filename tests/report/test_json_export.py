@@ -72,7 +72,7 @@ def test_json_export_of_an_empty_store_is_valid(memory_store: SQLiteStore) -> No
 
 
 def test_json_header(dossier: dict[str, Any]) -> None:
-    assert list(dossier) == ["schema_version", "generated_at", "documents"]
+    assert list(dossier) == ["schema_version", "generated_at", "documents", "times"]
     assert dossier["schema_version"] == DOSSIER_SCHEMA_VERSION
     assert dossier["generated_at"] == "2025-06-02T09:15:30+00:00"
     assert [document["id"] for document in dossier["documents"]] == [1, 2, 3, 4]

@@ -19,6 +19,7 @@ import pytest
 from sitrep.clean.fingerprint import content_hash, fingerprint
 from sitrep.errors import StoreError
 from sitrep.models import (
+    Anchor,
     Annotation,
     CleanReport,
     DatedReference,
@@ -30,6 +31,8 @@ from sitrep.models import (
     RemovedLine,
     StoredReport,
     TextSpan,
+    TimeExpression,
+    TimeType,
     Token,
 )
 from sitrep.store import Store, open_store
@@ -60,6 +63,7 @@ CHILD_TABLES = (
     "annotations",
     "minhash_signatures",
     "lsh_bands",
+    "times",
 )
 
 
@@ -117,6 +121,7 @@ def processed(
         annotation=Annotation("test-model 1.0", _sentences(text), _tokens(text)),
         publication=publication or PublicationDate(published, inferred=False, window=None),
         fingerprint=fingerprint(text),
+        times=(TimeExpression(0, len(text.split()[0]), text.split()[0], TimeType.DATE, None),),
     )
 
 
@@ -359,10 +364,11 @@ def test_sqlite_reopen_does_not_run_migrations_again(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     SQLiteStore.open(str(db_path)).close()
-    # Were migration 1 run again, this would fail.
-    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", (Migration(1, "broken", "NOT SQL AT ALL"),))
+    # Were any migration run again, this would fail.
+    broken = tuple(Migration(m.version, "broken", "NOT SQL AT ALL") for m in MIGRATIONS)
+    monkeypatch.setattr(sqlite_backend, "MIGRATIONS", broken)
     with SQLiteStore.open(str(db_path)) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == LATEST_VERSION
 
 
 def test_sqlite_reopen_runs_a_new_migration(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -491,3 +497,31 @@ def test_sqlite_many_connections_open_a_new_database_at_once(tmp_path: Path) -> 
         assert errors == []
         with SQLiteStore.open(path) as store:
             assert store.schema_version == LATEST_VERSION
+
+
+def test_store_keeps_times_with_their_sentence(store: Store) -> None:
+    # Dates sit in the sentence that holds their first character; durations in none.
+    since = BRIDGE.index("March 2024")
+    month = TimeExpression(since, since + 10, "March 2024", TimeType.DATE, "2024-03")
+    week = BRIDGE.index("next week")
+    relative = TimeExpression(
+        week, week + 9, "next week", TimeType.DATE, "2024-W12", anchor=Anchor.PUBLICATION
+    )
+    duration = TimeExpression(0, 6, "Bridge", TimeType.DURATION, "P1M")
+    interval = TimeExpression(
+        since, since + 10, "March 2024", TimeType.DATE, "2024-03", "ON_OR_AFTER", "2024-03",
+        None, parts=(month,),
+    )  # fmt: skip
+    expressions = (duration, month, relative, interval)
+    report_id = store.add_report(dataclasses.replace(processed(), times=expressions), None, None)
+    stored = list(store.times(report_id))
+    assert [item.expression for item in stored] == list(expressions)
+    assert {item.report_id for item in stored} == {report_id}
+
+    def sentence_at(offset: int) -> TextSpan:
+        return next(span for span in _sentences(BRIDGE) if span.start <= offset < span.end)
+
+    expected = [None, sentence_at(since), sentence_at(week), sentence_at(since)]
+    assert [item.sentence for item in stored] == expected
+    assert expected[1] != expected[2]
+    assert list(store.times()) == stored

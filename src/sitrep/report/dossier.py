@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sitrep.models import StoredReport
+from sitrep.models import SituatedTime, StoredReport, TextSpan, TimeExpression
 
 # Bump when a field changes meaning or goes away; adding fields does not bump it.
 DOSSIER_SCHEMA_VERSION = 1
@@ -39,6 +39,32 @@ def document_record(report: StoredReport) -> dict[str, Any]:
     }
 
 
+def time_record(situated: SituatedTime) -> dict[str, Any]:
+    """A temporal expression as the dossier's ``times`` list shows it."""
+    return {"doc": situated.report_id, **expression_record(situated.expression),
+            "sentence": _span(situated.sentence)}  # fmt: skip
+
+
+def expression_record(expression: TimeExpression) -> dict[str, Any]:
+    """A temporal expression with offsets into its text (``sitrep extract times``)."""
+    interval = (
+        {"begin": expression.begin_value, "end": expression.end_value}
+        if expression.is_interval
+        else None
+    )
+    return {
+        "start": expression.start,
+        "end": expression.end,
+        "text": expression.text,
+        "type": expression.type.value,
+        "value": expression.value,
+        "mod": expression.mod,
+        "interval": interval,
+        "anchor": expression.anchor.value,
+        "anchored_to_inferred": expression.anchored_to_inferred,
+    }
+
+
 def dossier_header(generated_at: dt.datetime) -> dict[str, Any]:
     return {
         "schema_version": DOSSIER_SCHEMA_VERSION,
@@ -54,6 +80,10 @@ def source_path(report: StoredReport) -> str | None:
 def as_utc(moment: dt.datetime) -> dt.datetime:
     """``moment`` in UTC, so the dossier always states its offset; naive times are UTC."""
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def _span(span: TextSpan | None) -> dict[str, int] | None:
+    return None if span is None else {"start": span.start, "end": span.end}
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -4,21 +4,37 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
-from sitrep.models import StoredReport
-from sitrep.report.dossier import document_record, dossier_header
+from sitrep.models import SituatedTime, StoredReport
+from sitrep.report.dossier import document_record, dossier_header, time_record
 
 
-def write_json(reports: Iterable[StoredReport], out: TextIO, generated_at: dt.datetime) -> int:
-    """Write the dossier to ``out``; returns the number of documents written."""
+def write_json(
+    reports: Iterable[StoredReport],
+    out: TextIO,
+    generated_at: dt.datetime,
+    *,
+    times: Iterable[SituatedTime] = (),
+) -> int:
+    """Write the dossier to ``out``; returns the number of documents written.
+
+    Each section is streamed item by item, so the store is never held in memory.
+    """
     header = json.dumps(dossier_header(generated_at), ensure_ascii=False, indent=2)
-    out.write(header[:-2] + ',\n  "documents": [')
+    out.write(header[:-2])
+    count = _write_section(out, "documents", (document_record(report) for report in reports))
+    _write_section(out, "times", (time_record(item) for item in times))
+    out.write("\n}\n")
+    return count
+
+
+def _write_section(out: TextIO, name: str, items: Iterator[dict[str, Any]]) -> int:
+    out.write(f',\n  "{name}": [')
     count = 0
-    for report in reports:
-        out.write("," if count else "")
-        out.write("\n    " + json.dumps(document_record(report), ensure_ascii=False))
+    for item in items:
+        out.write(("," if count else "") + "\n    " + json.dumps(item, ensure_ascii=False))
         count += 1
-    out.write("\n  ]\n}\n")
+    out.write("\n  ]" if count else "]")
     return count

@@ -6,7 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from sitrep.models import Annotation, DuplicateCandidate, ProcessedReport, StoredReport
+from sitrep.models import (
+    Annotation,
+    DuplicateCandidate,
+    ProcessedReport,
+    SituatedTime,
+    StoredReport,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,10 @@ class Store(Protocol):
 
     def reports(self) -> Iterator[StoredReport]:
         """Every report, in id order, streamed."""
+        ...
+
+    def times(self, report_id: int | None = None) -> Iterator[SituatedTime]:
+        """Temporal expressions of one report, or of all reports in id order, streamed."""
         ...
 
     def counts(self) -> ReportCounts: ...

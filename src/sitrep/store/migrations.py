@@ -91,6 +91,30 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        2,
+        "temporal expressions, normalized to TIMEX3, with the sentence they sit in",
+        """
+        CREATE TABLE times (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT,
+            mod TEXT,
+            begin_value TEXT,
+            end_value TEXT,
+            anchor TEXT NOT NULL,
+            anchored_to_inferred INTEGER NOT NULL DEFAULT 0,
+            sentence INTEGER,
+            parts TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (report_id, position)
+        );
+        CREATE INDEX times_value ON times(value);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -7,6 +7,7 @@ import json
 import sqlite3
 import time
 import zlib
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import numpy as np
 
 from sitrep.errors import StoreError
 from sitrep.models import (
+    Anchor,
     Annotation,
     DatedReference,
     DateStatus,
@@ -23,8 +25,11 @@ from sitrep.models import (
     PageFormat,
     ProcessedReport,
     RemovedLine,
+    SituatedTime,
     StoredReport,
     TextSpan,
+    TimeExpression,
+    TimeType,
     Token,
 )
 from sitrep.store.base import ReportCounts
@@ -193,6 +198,16 @@ class SQLiteStore:
             "INSERT INTO lsh_bands (band_key, report_id) VALUES (?, ?)",
             [(key, report_id) for key in processed.fingerprint.band_keys],
         )
+        sentence_starts = [span.start for span in annotation.sentences]
+        cursor.executemany(
+            'INSERT INTO times (report_id, position, start, "end", text, type, value, mod, '
+            "begin_value, end_value, anchor, anchored_to_inferred, sentence, parts) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (report_id, position, *_time_row(expression, sentence_starts))
+                for position, expression in enumerate(processed.times)
+            ],
+        )
 
     def report(self, report_id: int) -> StoredReport | None:
         row = self._connection.execute(
@@ -212,6 +227,30 @@ class SQLiteStore:
         if row is None:
             return None
         return Annotation(row[0], self._sentences(report_id), _unpack_tokens(row[1]))
+
+    def times(self, report_id: int | None = None) -> Iterator[SituatedTime]:
+        """Temporal expressions of one report, or of every report in id order, streamed."""
+        where, parameters = ("WHERE t.report_id = ?", (report_id,)) if report_id else ("", ())
+        cursor = self._connection.execute(
+            f"""
+            SELECT t.report_id, t.start, t."end", t.text, t.type, t.value, t.mod, t.begin_value,
+                t.end_value, t.anchor, t.anchored_to_inferred, t.parts, s.start, s."end"
+            FROM times t
+            LEFT JOIN sentences s ON s.report_id = t.report_id AND s.position = t.sentence
+            {where}
+            ORDER BY t.report_id, t.position
+            """,
+            parameters,
+        )
+        for (doc, start, end, text, kind, value, mod, begin, finish, anchor, inferred, parts,
+             sentence_start, sentence_end) in cursor:  # fmt: skip
+            expression = TimeExpression(
+                start, end, text, TimeType(kind), value, mod, begin, finish,
+                tuple(_time_from(part) for part in json.loads(parts)),
+                Anchor(anchor), bool(inferred),
+            )  # fmt: skip
+            sentence = None if sentence_start is None else TextSpan(sentence_start, sentence_end)
+            yield SituatedTime(doc, expression, sentence)
 
     def counts(self) -> ReportCounts:
         total, duplicates = self._connection.execute(
@@ -380,6 +419,37 @@ def _evidence_row(reference: DatedReference) -> tuple[object, ...]:
         _iso(reference.latest),
         reference.status.value,
     )
+
+
+# Dates and times sit in a sentence that narrates something; durations and sets do not.
+_SITUATED_TYPES = frozenset({TimeType.DATE, TimeType.TIME})
+
+
+def _time_row(expression: TimeExpression, sentence_starts: list[int]) -> tuple[object, ...]:
+    sentence = bisect_right(sentence_starts, expression.start) - 1
+    return (
+        expression.start,
+        expression.end,
+        expression.text,
+        expression.type.value,
+        expression.value,
+        expression.mod,
+        expression.begin_value,
+        expression.end_value,
+        expression.anchor.value,
+        int(expression.anchored_to_inferred),
+        sentence if expression.type in _SITUATED_TYPES and sentence >= 0 else None,
+        json.dumps([_time_part(part) for part in expression.parts]),
+    )
+
+
+def _time_part(part: TimeExpression) -> list[object]:
+    return [part.start, part.end, part.text, part.type.value, part.value, part.mod]
+
+
+def _time_from(part: list[Any]) -> TimeExpression:
+    start, end, text, kind, value, mod = part
+    return TimeExpression(start, end, text, TimeType(kind), value, mod)
 
 
 def _pack_tokens(tokens: tuple[Token, ...]) -> bytes:

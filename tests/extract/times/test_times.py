@@ -13,6 +13,7 @@ import pytest
 
 from sitrep.extract.times import Anchor, TimeExpression, TimeType, extract_times
 from sitrep.extract.times.relative import easter_sunday
+from sitrep.report.dossier import expression_record
 
 SAT = dt.date(2013, 9, 28)
 MON = dt.date(2021, 8, 23)
@@ -275,17 +276,18 @@ def test_times_easter_dates() -> None:
     ]
 
 
-def test_times_as_dict_shape() -> None:
+def test_times_record_shape() -> None:
     (since,) = extract_times("It has been developed since 2013.", SAT)
-    assert since.as_dict() == {
+    assert expression_record(since) == {
         "start": 22,
         "end": 32,
         "text": "since 2013",
         "type": "DATE",
         "value": "2013",
         "mod": "ON_OR_AFTER",
-        "begin": "2013",
-        "end_value": None,
+        "interval": {"begin": "2013", "end": None},
+        "anchor": "none",
+        "anchored_to_inferred": False,
     }
 
 

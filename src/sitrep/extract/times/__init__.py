@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 from sitrep.extract.times.intervals import build_intervals
 from sitrep.extract.times.normalize import NORMALIZERS, Context, Normalized, sets_scene
 from sitrep.extract.times.patterns import Candidate, find_candidates
-from sitrep.extract.times.records import Anchor, TimeExpression, TimeType
 from sitrep.extract.times.relative import RELATIVE_NORMALIZERS
+from sitrep.models import Anchor, TimeExpression, TimeType
 
 __all__ = ["REQUIRES", "Anchor", "TimeExpression", "TimeType", "extract_times"]
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from sitrep.extract.times import lexicon
-from sitrep.extract.times.records import TimeExpression, TimeType
+from sitrep.models import TimeExpression, TimeType
 
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+$", re.IGNORECASE)
 _RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)

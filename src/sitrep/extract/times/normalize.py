@@ -28,8 +28,7 @@ from sitrep.extract.times.anchor import (
     season_period,
 )
 from sitrep.extract.times.patterns import Candidate
-from sitrep.extract.times.records import Anchor, TimeType
-from sitrep.models import DateStatus
+from sitrep.models import Anchor, DateStatus, TimeType
 
 MIN_YEAR, MAX_YEAR = 1000, 2200  # outside this, a "year" is a number or a typo
 

@@ -33,8 +33,7 @@ from sitrep.extract.times.normalize import (
     candidate_text,
 )
 from sitrep.extract.times.patterns import Candidate
-from sitrep.extract.times.records import Anchor, TimeType
-from sitrep.models import DateStatus
+from sitrep.models import Anchor, DateStatus, TimeType
 
 _GRAIN_OF_UNIT = {
     "D": Grain.DAY, "W": Grain.WEEK, "WE": Grain.WEEKEND, "M": Grain.MONTH,
