@@ -37,5 +37,8 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 
+eval: $(STAMP)
+	$(BIN)/python bench/eval_times.py
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
