@@ -351,3 +351,28 @@ def test_pipeline_a_report_the_store_refuses_does_not_stop_the_batch(
             "SELECT COUNT(*) FROM sentences WHERE report_id NOT IN (SELECT id FROM reports)"
         ).fetchone()[0]
     assert orphans == 0
+
+
+class _IdentifierThatBreaksOn:
+    """A language identifier that fails on one text, standing in for any cleaner bug."""
+
+    def __init__(self, real: Any, poison: str) -> None:
+        self._real, self._poison = real, poison
+
+    def identify(self, text: str) -> str | None:
+        if self._poison in text:
+            raise RuntimeError("detector crashed")
+        return self._real.identify(text)  # type: ignore[no-any-return]
+
+
+def test_pipeline_a_cleaning_bug_fails_one_report_not_the_batch(
+    pipeline: Any, tmp_path: Path, store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        pipeline, "identifier", _IdentifierThatBreaksOn(pipeline.identifier, "Flour prices")
+    )
+    paths = [write(tmp_path, "market.txt", MARKET), write(tmp_path, "bridge.txt", BRIDGE)]
+    summary, outcomes = ingest(pipeline, paths, store)
+    assert (summary.ingested, summary.failed) == (1, 1)
+    message = outcomes[str(paths[0])].message
+    assert message.startswith("could not be cleaned") and "detector crashed" in message

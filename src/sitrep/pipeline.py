@@ -118,6 +118,13 @@ class Pipeline:
             except InputError as error:
                 yield IngestOutcome(page.origin, IngestStatus.FAILED, message=error.reason)
                 continue
+            except Exception as error:  # a cleaner bug on one page must not stop the batch
+                yield IngestOutcome(
+                    page.origin,
+                    IngestStatus.FAILED,
+                    message=f"could not be cleaned: {type(error).__name__}: {error}",
+                )
+                continue
             existing = store.report_id_for_hash(report.content_hash)
             if existing is not None or report.content_hash in pending:
                 yield _already_stored(report, existing)
