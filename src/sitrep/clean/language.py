@@ -31,10 +31,21 @@ class LanguageIdentifier:
     def identify(self, text: str) -> str | None:
         """The ISO 639-1 code of the text's language, or None when it cannot tell."""
         sample = text[:_SAMPLE_CHARS]
-        if sum(character.isalpha() for character in sample) < _MIN_LETTERS:
+        if not _has_letters(sample, _MIN_LETTERS):
             return None
         language = self._detector.detect_language_of(sample)
         return None if language is None else language.iso_code_639_1.name.lower()
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` has at least ``count`` letters (stops counting once it has)."""
+    letters = 0
+    for character in text:
+        if character.isalpha():
+            letters += 1
+            if letters >= count:
+                return True
+    return False
 
 
 def _language(code: str) -> Language:
