@@ -6,8 +6,12 @@ from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 from sitrep.errors import ConfigError
 
-# Enough text to decide reliably; longer texts only cost time.
-_SAMPLE_CHARS = 4000
+# Enough text to decide reliably; longer texts only cost time (lingua's time grows with
+# the sample). 2000 characters (~300 words) decide as 4000 did on all 4,800 English and
+# Russian news texts checked (BBC, PolNeAR, WMT, NEREL, BSNLP), in 70% of the time. On
+# 569 raw RT/NG pages they differ on 3 that are mostly embedded JavaScript, where 4000
+# said "en" and 2000 said "ru", rightly.
+_SAMPLE_CHARS = 2000
 _MIN_LETTERS = 20
 
 
