@@ -13,8 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 
+import numpy as np
 import spacy
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from sitrep.config import ENGLISH_MODEL
@@ -23,6 +25,8 @@ from sitrep.models import Annotation, CleanReport, TextSpan, Token
 ENGLISH = "en"
 SENTENCIZER = "sentencizer (rules, multilingual)"
 _COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# What the store keeps of each token, in the order ``annotation_of`` reads them.
+_TOKEN_ATTRIBUTES = ("IDX", "LENGTH", "POS", "TAG", "DEP", "HEAD", "LEMMA", "MORPH")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +97,59 @@ class Annotator:
 
 
 def annotation_of(doc: Doc, model: str) -> Annotation:
-    """The record the store keeps of a parsed ``Doc``: sentence and token offsets and tags."""
+    """The record the store keeps of a parsed ``Doc``: sentence and token offsets and tags.
+
+    Reads the token attributes as one array (``Doc.to_array``) and looks each distinct
+    id up once: the same strings ``token.pos_``, ``tag_``, ``dep_``, ``lemma_`` and
+    ``str(token.morph)`` give (the string store names the part-of-speech symbols too),
+    without building a spaCy ``Token`` object per token.
+    """
     sentences = tuple(TextSpan(sentence.start_char, sentence.end_char) for sentence in doc.sents)
+    columns = doc.to_array(list(_TOKEN_ATTRIBUTES))
+    # HEAD is the offset of the head from the token, stored as an unsigned integer.
+    heads = (columns[:, 5].astype(np.int64) + np.arange(len(doc), dtype=np.int64)).tolist()
+    strings = _Strings(doc.vocab.strings)
+    morphs = _Morphs(doc.vocab.strings, doc.vocab.morphology.EMPTY_MORPH)
     tokens = tuple(
         Token(
-            start=token.idx,
-            end=token.idx + len(token.text),
-            pos=token.pos_,
-            tag=token.tag_,
-            dep=token.dep_,
-            head=token.head.i,
-            lemma=token.lemma_,
-            morph=str(token.morph),
+            start=start,
+            end=start + length,
+            pos=strings[pos],
+            tag=strings[tag],
+            dep=strings[dep],
+            head=head,
+            lemma=strings[lemma],
+            morph=morphs[morph],
         )
-        for token in doc
+        for (start, length, pos, tag, dep, _, lemma, morph), head in zip(
+            columns.tolist(), heads, strict=True
+        )
     )
     return Annotation(model=model, sentences=sentences, tokens=tokens)
+
+
+class _Strings(dict[int, str]):
+    """String-store lookups, each distinct id looked up once."""
+
+    def __init__(self, store: StringStore) -> None:
+        super().__init__()
+        self._store = store
+
+    def __missing__(self, key: int) -> str:
+        value: str = self._store[key]
+        self[key] = value
+        return value
+
+
+class _Morphs(_Strings):
+    """Morphological features as ``str(token.morph)`` gives them ("" when there are none)."""
+
+    def __init__(self, store: StringStore, empty: str) -> None:
+        super().__init__(store)
+        self._empty = empty
+
+    def __missing__(self, key: int) -> str:
+        value: str = self._store[key]
+        value = "" if value == self._empty else value
+        self[key] = value
+        return value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -40,20 +41,38 @@ def fingerprint(text: str) -> Fingerprint:
         " ".join(words[index : index + SHINGLE_WORDS]).encode("utf-8")
         for index in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED)
+    template = _template()
+    # The template's permutations, not fresh ones: the same values (same seed) without
+    # drawing them again for every report.
+    minhash = MinHash(
+        num_perm=NUM_PERMUTATIONS,
+        seed=_SEED,
+        permutations=template.permutations,
+        scheme=template.scheme,
+    )
     minhash.update_batch(list(shingles))
-    signature = tuple(int(value) for value in minhash.hashvalues)
+    signature = tuple(minhash.hashvalues.tolist())
     return Fingerprint(signature=signature, band_keys=band_keys(signature))
 
 
 def band_keys(signature: tuple[int, ...]) -> tuple[str, ...]:
-    """One key per LSH band: reports sharing any key are near-duplicate candidates."""
-    keys = []
-    for band in range(BANDS):
-        rows = signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
-        digest = hashlib.blake2b(np.asarray(rows, dtype=np.uint64).tobytes(), digest_size=8)
-        keys.append(f"{band}:{digest.hexdigest()}")
-    return tuple(keys)
+    """One key per LSH band: reports sharing any key are near-duplicate candidates.
+
+    A band's key hashes its rows as consecutive unsigned 64-bit integers.
+    """
+    data = np.asarray(signature, dtype=np.uint64).tobytes()
+    width = ROWS_PER_BAND * np.dtype(np.uint64).itemsize
+    bands = (data[band * width : (band + 1) * width] for band in range(BANDS))
+    return tuple(
+        f"{band}:{hashlib.blake2b(rows, digest_size=8).hexdigest()}"
+        for band, rows in enumerate(bands)
+    )
+
+
+@cache
+def _template() -> MinHash:
+    """An empty MinHash whose permutations every signature shares (drawn once per process)."""
+    return MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED)
 
 
 def estimated_jaccard(first: tuple[int, ...], second: tuple[int, ...]) -> float:

@@ -42,6 +42,9 @@ _REPORT_COLUMNS = (
     "published_earliest, published_latest, language, machine_translated, duplicate_of, "
     "text, format, encoding, content_hash, ingested_at"
 )
+# zlib level 1 packs the token JSON to ~30% of its size (the default level 6: ~25%) in
+# about half the time (measured on the BBC set); any level reads back the same.
+_TOKEN_ZLIB_LEVEL = 1
 
 
 class SQLiteStore:
@@ -458,7 +461,7 @@ def _pack_tokens(tokens: tuple[Token, ...]) -> bytes:
          token.morph]
         for token in tokens
     ]  # fmt: skip
-    return zlib.compress(json.dumps(rows, separators=(",", ":")).encode("utf-8"))
+    return zlib.compress(json.dumps(rows, separators=(",", ":")).encode("utf-8"), _TOKEN_ZLIB_LEVEL)
 
 
 def _unpack_tokens(blob: bytes) -> tuple[Token, ...]:
