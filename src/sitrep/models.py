@@ -275,6 +275,7 @@ class Fingerprint:
 
     signature: tuple[int, ...]
     band_keys: tuple[str, ...]
+    shingle_count: int  # distinct word 5-shingles, for estimating containment
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +285,7 @@ class DuplicateCandidate:
     report_id: int
     canonical_id: int  # the report it is itself a copy of, or its own id
     signature: tuple[int, ...]
+    shingle_count: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,9 +150,10 @@ class Pipeline:
             try:
                 processed = process(annotated)
                 near = find_near_duplicate(
-                    processed.fingerprint.signature,
+                    processed.fingerprint,
                     store.duplicate_candidates(processed.fingerprint.band_keys),
                     self.settings.near_duplicate_threshold,
+                    self.settings.near_duplicate_containment,
                 )
                 report_id = store.add_report(
                     processed,

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from sitrep.clean.fingerprint import content_hash, fingerprint
+from sitrep.config import Settings
 from sitrep.link.duplicates import find_near_duplicate
 from sitrep.models import (
     Annotation,
@@ -84,8 +85,13 @@ def processed_report(
 
 def store_report(store: SQLiteStore, processed: ProcessedReport) -> int:
     """Store a report the way the pipeline does, linking it to a near-duplicate if any."""
-    signature, band_keys = processed.fingerprint.signature, processed.fingerprint.band_keys
-    near = find_near_duplicate(signature, store.duplicate_candidates(band_keys), 0.6)
+    settings = Settings()
+    near = find_near_duplicate(
+        processed.fingerprint,
+        store.duplicate_candidates(processed.fingerprint.band_keys),
+        settings.near_duplicate_threshold,
+        settings.near_duplicate_containment,
+    )
     return store.add_report(
         processed, near.canonical_id if near else None, near.similarity if near else None
     )

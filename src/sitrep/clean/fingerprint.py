@@ -52,7 +52,9 @@ def fingerprint(text: str) -> Fingerprint:
     )
     minhash.update_batch(list(shingles))
     signature = tuple(minhash.hashvalues.tolist())
-    return Fingerprint(signature=signature, band_keys=band_keys(signature))
+    return Fingerprint(
+        signature=signature, band_keys=band_keys(signature), shingle_count=len(shingles)
+    )
 
 
 def band_keys(signature: tuple[int, ...]) -> tuple[str, ...]:
@@ -73,6 +75,19 @@ def band_keys(signature: tuple[int, ...]) -> tuple[str, ...]:
 def _template() -> MinHash:
     """An empty MinHash whose permutations every signature shares (drawn once per process)."""
     return MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED)
+
+
+def estimated_containment(jaccard: float, first_count: int, second_count: int) -> float:
+    """How much of the smaller shingle set lies in the larger, from their Jaccard and sizes.
+
+    With J = |A∩B| / |A∪B| and |A∪B| = |A| + |B| - |A∩B|, the intersection is
+    J (|A| + |B|) / (1 + J); divided by the smaller set it says whether a short report
+    was cut from a longer one (a trimmed syndicated copy) even when Jaccard is low.
+    """
+    smaller = min(first_count, second_count)
+    if smaller <= 0:
+        return 0.0
+    return min(1.0, jaccard * (first_count + second_count) / ((1 + jaccard) * smaller))
 
 
 def estimated_jaccard(first: tuple[int, ...], second: tuple[int, ...]) -> float:

@@ -82,7 +82,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         CREATE TABLE minhash_signatures (
             report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
-            signature BLOB NOT NULL
+            signature BLOB NOT NULL,
+            shingle_count INTEGER NOT NULL
         );
         CREATE TABLE lsh_bands (
             band_key TEXT NOT NULL,

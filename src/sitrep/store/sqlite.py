@@ -102,7 +102,7 @@ class SQLiteStore:
         placeholders = ",".join("?" * len(band_keys))
         rows = self._connection.execute(
             f"""
-            SELECT r.id, COALESCE(r.duplicate_of, r.id), m.signature
+            SELECT r.id, COALESCE(r.duplicate_of, r.id), m.signature, m.shingle_count
             FROM (SELECT DISTINCT report_id FROM lsh_bands WHERE band_key IN ({placeholders})) b
             JOIN reports r ON r.id = b.report_id
             JOIN minhash_signatures m ON m.report_id = r.id
@@ -111,8 +111,8 @@ class SQLiteStore:
             band_keys,
         ).fetchall()
         return [
-            DuplicateCandidate(int(report_id), int(canonical), _signature_from(blob))
-            for report_id, canonical, blob in rows
+            DuplicateCandidate(int(report_id), int(canonical), _signature_from(blob), int(count))
+            for report_id, canonical, blob, count in rows
         ]
 
     def add_report(
@@ -192,10 +192,14 @@ class SQLiteStore:
             "INSERT INTO annotations (report_id, model, tokens) VALUES (?, ?, ?)",
             (report_id, annotation.model, _pack_tokens(annotation.tokens)),
         )
-        signature = processed.fingerprint.signature
+        fingerprint = processed.fingerprint
         cursor.execute(
-            "INSERT INTO minhash_signatures (report_id, signature) VALUES (?, ?)",
-            (report_id, np.asarray(signature, dtype=np.uint64).tobytes()),
+            "INSERT INTO minhash_signatures (report_id, signature, shingle_count) VALUES (?, ?, ?)",
+            (
+                report_id,
+                np.asarray(fingerprint.signature, dtype=np.uint64).tobytes(),
+                fingerprint.shingle_count,
+            ),
         )
         cursor.executemany(
             "INSERT INTO lsh_bands (band_key, report_id) VALUES (?, ?)",
