@@ -205,6 +205,8 @@ def furniture_reason(line: str, *, in_body: bool = False) -> str | None:
         return None
     for reason, pattern, anywhere in _WHOLE_LINE:
         if (anywhere or not in_body) and pattern.match(stripped):
+            if in_body and _labels_prose(stripped):
+                return None  # "Related: the regulator also opened an inquiry into ..."
             return reason
     words = len(stripped.split())
     if (
@@ -223,13 +225,19 @@ def furniture_reason(line: str, *, in_body: bool = False) -> str | None:
         stripped
     ):
         return "author contact"
-    if is_cookie_notice(stripped):
-        return "cookie notice"
+    if is_cookie_notice(stripped) and not (in_body and _QUOTED_SPEECH.search(stripped)):
+        return "cookie notice"  # in the body, a quoted remark about cookies is news
     if _TAG_LABEL.match(stripped) and words <= _MAX_TAG_WORDS:
         return "tags"
     if not in_body and is_tag_line(stripped):
         return "tags"
     return None
+
+
+def _labels_prose(line: str) -> bool:
+    """Whether a labelled line ("Related: ...") carries a whole sentence after its label."""
+    _label, _colon, rest = line.partition(":")
+    return len(rest.split()) >= _MIN_PROSE_WORDS and bool(_ENDS_SENTENCE.search(rest))
 
 
 def leads_to_another_story(line: str) -> bool:
@@ -244,6 +252,11 @@ _NEXT_STORY = re.compile(
     r"наступна новина)[\W_]*$",
     re.IGNORECASE,
 )
+
+
+_MIN_PROSE_WORDS = 6
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["'”»’)\]]*\s*$""")
+_QUOTED_SPEECH = re.compile(r"[\"“”«»„]|\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
 def is_cookie_notice(line: str) -> bool:

@@ -37,6 +37,8 @@ from sitrep.models import RemovedLine
 _MIN_BODY_PARAGRAPH_WORDS = 20
 # Trailing lines shorter than this that do not end a sentence may be site footers.
 _MAX_FOOTER_WORDS = 12
+_SENTENCE_MARK = re.compile(r"[.!?]")
+_SENTENCE_END_TAIL = 16
 _SENTENCE_END = re.compile(r"""[.!?…]["'”»’)\]]*\s*$""")
 # "Putin listening at a meeting ...", "Border guards patrolling near the river": a
 # subject of a few words, then a participle: the grammar of captions.
@@ -202,12 +204,28 @@ def _classify(page_text: str) -> list[_Line]:
 
 
 def _body_start(lines: list[_Line]) -> int:
-    """Index of the first line of the first paragraph that reads like article prose."""
+    """Index of the first line that opens a run of article prose.
+
+    The run is the rest of the line's paragraph (its content lines up to the next
+    blank line); it counts as prose with enough words and a sentence mark. One
+    backward pass computes every run, so long pages of short lines stay linear.
+    """
+    words_after = [0] * (len(lines) + 1)
+    has_mark_after = [False] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.kind is _Kind.BLANK:
+            continue  # the run stops here: its totals stay 0 and False
+        own_words = len(line.text.split()) if line.kind is _Kind.CONTENT else 0
+        own_mark = line.kind is _Kind.CONTENT and bool(_SENTENCE_MARK.search(line.text))
+        words_after[index] = own_words + words_after[index + 1]
+        has_mark_after[index] = own_mark or has_mark_after[index + 1]
     for index, line in enumerate(lines):
-        if line.kind is not _Kind.CONTENT:
-            continue
-        paragraph = _paragraph_text(lines, index)
-        if len(paragraph.split()) >= _MIN_BODY_PARAGRAPH_WORDS and re.search(r"[.!?]", paragraph):
+        if (
+            line.kind is _Kind.CONTENT
+            and words_after[index] >= _MIN_BODY_PARAGRAPH_WORDS
+            and has_mark_after[index]
+        ):
             return index
     return len(lines)
 
@@ -239,17 +257,6 @@ def _body_end(lines: list[_Line], body_start: int) -> int:
 
 def _is_metadata(text: str) -> bool:
     return bool(read_source_credit(text) or read_url(text) or read_url_label(text)[0])
-
-
-def _paragraph_text(lines: list[_Line], index: int) -> str:
-    """The content lines of the paragraph (run of non-blank lines) that ``index`` is in."""
-    words = []
-    for line in lines[index:]:
-        if line.kind is _Kind.BLANK:
-            break
-        if line.kind is _Kind.CONTENT:
-            words.append(line.text)
-    return " ".join(words)
 
 
 def _removal_reason(
@@ -502,8 +509,10 @@ def _paragraph(lines: list[str]) -> str:
 
 def _continues(line: str, following: str) -> bool:
     """Whether ``following`` carries on the sentence ``line`` breaks off."""
+    # Only the tail can end a sentence; searching the whole of a line that grows as
+    # lines join would make long pages quadratic.
     return (
-        not _SENTENCE_END.search(line)
+        not _SENTENCE_END.search(line[-_SENTENCE_END_TAIL:])
         and not line.endswith((":", ";"))
         and (_starts_lower(following) or line.endswith(("-", ",")))
     )
