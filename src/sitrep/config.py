@@ -32,6 +32,8 @@ class Settings:
         fetch_timeout_s: per-request timeout for URL ingestion.
         max_redirects: redirects followed before a URL is given up.
         nlp_batch_size: reports handed to spaCy's ``nlp.pipe`` at a time.
+        max_parse_chars: longer English texts are split into sentences but not parsed
+            (about 30,000 words; news reports are a few thousand characters).
         languages: ISO 639-1 codes the language detector chooses among.
         near_duplicate_containment: share of the smaller report's word 5-shingles found
             in the larger above which it is a trimmed (or extended) copy.
@@ -44,6 +46,7 @@ class Settings:
     fetch_timeout_s: float = 20.0
     max_redirects: int = 5
     nlp_batch_size: int = 32
+    max_parse_chars: int = 200_000
     languages: tuple[str, ...] = DETECTED_LANGUAGES
     # Checked on the BBC set's 69 LSH candidate pairs: every pair at Jaccard >= 0.5 is
     # one story re-published (a new headline, an update of a few sentences); the pairs
@@ -65,6 +68,8 @@ class Settings:
             raise ConfigError(f"fetch_timeout_s must be positive, got {self.fetch_timeout_s}")
         if self.max_redirects < 0:
             raise ConfigError(f"max_redirects must be 0 or more, got {self.max_redirects}")
+        if self.max_parse_chars <= 0:
+            raise ConfigError(f"max_parse_chars must be positive, got {self.max_parse_chars}")
         if self.nlp_batch_size <= 0:
             raise ConfigError(f"nlp_batch_size must be positive, got {self.nlp_batch_size}")
         if not 0 < self.near_duplicate_containment <= 1:

@@ -65,7 +65,10 @@ class Pipeline:
         self.settings = settings
         self.identifier = LanguageIdentifier(settings.languages)
         self.annotator = Annotator(
-            REQUIRED_COMPONENTS, settings.nlp_batch_size, settings.max_input_bytes
+            REQUIRED_COMPONENTS,
+            settings.nlp_batch_size,
+            max_parse_chars=settings.max_parse_chars,
+            max_split_chars=settings.max_input_bytes,  # never more characters than bytes
         )
         # The models live as long as the process: move their objects out of the cyclic
         # garbage collector's view, so its full collections (which the many small records
