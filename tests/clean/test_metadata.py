@@ -72,6 +72,10 @@ def test_not_bylines(line: str) -> None:
         ("Published: 23.09.2013 14:07", dt.date(2013, 9, 23)),
         ("23 сентября 2013, 14:07", dt.date(2013, 9, 23)),
         ("Publié le 23 septembre 2013", dt.date(2013, 9, 23)),
+        ("Опубліковано: 12 травня 2025", dt.date(2025, 5, 12)),
+        ("Оновлено: 12 травня 2025, 14:07", dt.date(2025, 5, 12)),
+        ("Дата публикации: 12.05.2025", dt.date(2025, 5, 12)),
+        ("Published on September 23, 2013", dt.date(2013, 9, 23)),
     ],
 )
 def test_datelines(line: str, expected: dt.date) -> None:

@@ -63,7 +63,7 @@ _REFERENCE_PATTERNS = (
 )
 _DATELINE_PREFIX = re.compile(
     r"^\s*(?:(?:last )?(?:published|updated|posted|modified)(?: on| at)?|date|dated|"
-    r"опубликовано|обновлено|дата публикации|опубліковано|оновлено|"
+    r"опубликовано|обновлено|дата публикации|опубліковано|оновлено|дата публікації|"
     r"(?:veröffentlicht|aktualisiert|zuletzt aktualisiert)(?: am)?|"
     r"(?:publié|mis à jour)(?: le)?|(?:publicado|actualizado)(?: el)?)\s*[:\-]?\s*",
     re.IGNORECASE,
@@ -142,16 +142,17 @@ def is_dateline(text: str) -> bool:
     headline or standfirst that contains a date ("Elections set for 4 December
     2011") is not, and must not be taken out of the text as one.
     """
+    unlabelled = _DATELINE_PREFIX.sub("", text, count=1)  # "Опубліковано:", "Published on"
     others = [
         found
-        for found in re.finditer(r"[^\W\d_]+(?:['’.][^\W\d_]+)*", text)
+        for found in re.finditer(r"[^\W\d_]+(?:['’.][^\W\d_]+)*", unlabelled)
         if found.group(0).lower() not in _DATE_PARTICLES and not _DATE_STEMS.match(found.group(0))
     ]
     if len(others) > _MAX_DATELINE_OTHER_WORDS:
         return False
     # The one other word is a place set off from the date ("Sochi, 23 September"), not
     # the subject of a headline ("Elections on 4 December 2011").
-    return all(_PLACE_SEPARATOR.match(text, found.end()) for found in others)
+    return all(_PLACE_SEPARATOR.match(unlabelled, found.end()) for found in others)
 
 
 def has_dateline_label(text: str) -> bool:
