@@ -103,7 +103,7 @@ class Pipeline:
                 as given (False), so that offsets index whichever the caller holds.
                 Metadata and language are read by the cleaner either way.
         """
-        report = clean_page(page, self.identifier)
+        report = clean_page(page, self.identifier, self.settings.languages)
         if not clean:
             report = replace(report, text=page.text)
         if published is not None:
@@ -124,7 +124,7 @@ class Pipeline:
                 yield IngestOutcome(page.origin, IngestStatus.FAILED, message=page.reason)
                 continue
             try:
-                report = clean_page(page, self.identifier)
+                report = clean_page(page, self.identifier, self.settings.languages)
             except InputError as error:
                 yield IngestOutcome(page.origin, IngestStatus.FAILED, message=error.reason)
                 continue

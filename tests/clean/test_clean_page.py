@@ -111,3 +111,13 @@ def test_content_hash_ignores_whitespace(identifier: LanguageIdentifier) -> None
     first = clean_page(text_page(f"Headline\n\n{EN}"), identifier)
     second = clean_page(text_page(f"Headline\n\n\n{EN}   \n"), identifier)
     assert first.content_hash == second.content_hash
+
+
+@pytest.mark.parametrize("stated", ["1715594400", "sometime last spring", "2025-13-45"])
+def test_a_stated_date_that_is_no_date_is_noted_not_dropped_silently(
+    identifier: LanguageIdentifier, stated: str
+) -> None:
+    body = "The ferry resumed its crossings on Tuesday after repairs to the pier were finished."
+    report = clean_page(text_page(f"Ferry back\n\n{body}", PageHints(published=stated)), identifier)
+    assert report.published is None
+    assert report.warnings == (f"the stated date {stated!r} is not a date; left out",)

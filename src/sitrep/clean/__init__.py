@@ -14,26 +14,32 @@ from sitrep.models import CleanReport, PageFormat, RawPage
 __all__ = ["LanguageIdentifier", "clean_page"]
 
 
-def clean_page(page: RawPage, identifier: LanguageIdentifier) -> CleanReport:
+def clean_page(
+    page: RawPage, identifier: LanguageIdentifier, languages: tuple[str, ...] | None = None
+) -> CleanReport:
     """Clean one page: main text, metadata the page states, language.
 
     Metadata the input states outright (JSON fields, the URL it was fetched from)
-    wins over what is read from the text.
+    wins over what is read from the text. ``languages`` are the ones datelines may be
+    written in (dateparser's choice; None lets it try all it knows).
 
     Raises:
         NoArticleFound: an HTML page with no article in it.
         EmptyInput: nothing is left once the furniture is gone.
     """
     if page.format is PageFormat.HTML:
-        cleaned = clean_html(page.text, page.origin, page.hints.url)
+        cleaned = clean_html(page.text, page.origin, page.hints.url, languages)
     else:
-        cleaned = clean_plain_text(page.text)
+        cleaned = clean_plain_text(page.text, languages)
     cleaned = _with_stated_title(cleaned, page.hints.title)
     if not cleaned.text.strip():
         raise EmptyInput(page.origin, "nothing but page furniture; no article text is left")
     hints = page.hints
     url = hints.url or cleaned.url
-    published = parse_date(hints.published) if hints.published else None
+    published = parse_date(hints.published, languages) if hints.published else None
+    warnings = page.warnings
+    if hints.published and published is None:
+        warnings = (*warnings, f"the stated date {hints.published!r} is not a date; left out")
     return CleanReport(
         origin=page.origin,
         format=page.format,
@@ -49,7 +55,7 @@ def clean_page(page: RawPage, identifier: LanguageIdentifier) -> CleanReport:
         removed=cleaned.removed,
         content_hash=content_hash(cleaned.text),
         encoding=page.encoding,
-        warnings=page.warnings,
+        warnings=warnings,
     )
 
 
