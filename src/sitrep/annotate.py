@@ -111,7 +111,6 @@ class Annotator:
             results.append(AnnotatedReport(report, doc, annotation_of(doc, model)))
         return results
 
-
     def _too_long(self, report: CleanReport) -> str:
         return (
             f"{len(report.text):,} characters is over the parser's {self._max_parse_chars:,}; "

@@ -14,6 +14,7 @@
     │   ├── NoArticleFound    a page with markup but no article text in it
     │   └── FetchFailed       a URL that could not be fetched
     ├── StoreError            the database cannot be opened or is of a newer schema
+    │   └── AlreadyStored     the same text went in meanwhile (another process)
     └── ConfigError           a setting that makes no sense
 """
 
@@ -71,6 +72,14 @@ class FetchFailed(InputError):
 
 class StoreError(SitrepError):
     pass
+
+
+class AlreadyStored(StoreError):
+    """The report's text is already stored (``report_id``); nothing was written."""
+
+    def __init__(self, origin: str, report_id: int) -> None:
+        super().__init__(f"{origin}: same text as report {report_id}; nothing changed")
+        self.report_id = report_id
 
 
 class ConfigError(SitrepError):

@@ -16,7 +16,7 @@ from sitrep.annotate import AnnotatedReport, Annotator
 from sitrep.clean import LanguageIdentifier, clean_page
 from sitrep.clean.fingerprint import fingerprint
 from sitrep.config import Settings
-from sitrep.errors import InputError
+from sitrep.errors import AlreadyStored, InputError
 from sitrep.extract import publication_date, times
 from sitrep.link.duplicates import find_near_duplicate
 from sitrep.models import (
@@ -163,6 +163,9 @@ class Pipeline:
                     near.canonical_id if near else None,
                     near.similarity if near else None,
                 )
+            except AlreadyStored as stored:  # another process stored it meanwhile
+                yield _already_stored(annotated.report, stored.report_id)
+                continue
             except Exception as error:  # one bad report must not stop the batch
                 yield _failed(annotated.report, "could not be processed", error)
                 continue

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.errors import StoreError
+from sitrep.errors import AlreadyStored, StoreError
 from sitrep.models import (
     Anchor,
     Annotation,
@@ -126,6 +126,13 @@ class SQLiteStore:
         except sqlite3.Error as error:
             raise StoreError(f"{clean.origin}: could not be stored: {_explain(error)}") from error
         try:
+            # Checked again under the write lock: another process may have stored the same
+            # text since the pipeline looked.
+            existing = cursor.execute(
+                "SELECT id FROM reports WHERE content_hash = ?", (clean.content_hash,)
+            ).fetchone()
+            if existing is not None:
+                raise AlreadyStored(clean.origin, int(existing[0]))
             cursor.execute(
                 """
                 INSERT INTO reports (origin, url, title, source, author, published, published_text,
