@@ -244,7 +244,8 @@ class SQLiteStore:
 
     def times(self, report_id: int | None = None) -> Iterator[SituatedTime]:
         """Temporal expressions of one report, or of every report in id order, streamed."""
-        where, parameters = ("WHERE t.report_id = ?", (report_id,)) if report_id else ("", ())
+        selected = report_id is not None
+        where, parameters = ("WHERE t.report_id = ?", (report_id,)) if selected else ("", ())
         cursor = self._connection.execute(
             f"""
             SELECT t.report_id, t.start, t."end", t.text, t.type, t.value, t.mod, t.begin_value,

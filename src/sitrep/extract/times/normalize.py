@@ -67,7 +67,7 @@ class Normalized:
 Normalizer = Callable[[Candidate, Context], Normalized | None]
 
 
-def _number(word: str | None) -> float | None:
+def number_in(word: str | None) -> float | None:
     """The count a number phrase states ("three", "2 1/2", "twenty four"), or None."""
     if not word:
         return None
@@ -87,21 +87,21 @@ def _number(word: str | None) -> float | None:
     return None
 
 
-def _part_mod(part: str | None) -> str | None:
+def mod_of_part(part: str | None) -> str | None:
     if not part:
         return None
     key = re.sub(r"\s+", " ", part.lower()).strip().rstrip("-")
     return lexicon.PART_MODS.get(key) or lexicon.PART_MODS.get(key.removeprefix("the "))
 
 
-def _year(text: str | None) -> int | None:
+def year_in(text: str | None) -> int | None:
     if not text:
         return None
     year = int(text)
     return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
-def _month(name: str | None) -> int:
+def month_number(name: str | None) -> int:
     return lexicon.MONTHS[(name or "").lower().rstrip(".")]
 
 
@@ -109,7 +109,7 @@ def _relative_anchor(context: Context) -> Anchor:
     return Anchor.PUBLICATION if context.published else Anchor.NONE
 
 
-def _date(
+def normalized_date(
     period: Period | None, mod: str | None = None, anchor: Anchor = Anchor.NONE
 ) -> Normalized:
     return Normalized(TimeType.DATE, period.value if period else None, mod, anchor, period)
@@ -158,7 +158,7 @@ def sets_scene(candidate: Candidate, context: Context, normalized: Normalized) -
 # -- calendar dates -----------------------------------------------------------------
 
 
-def _full_date(year: int | None, month: int, day: int) -> dt.date | None:
+def calendar_day(year: int | None, month: int, day: int) -> dt.date | None:
     if year is None:
         return None
     try:
@@ -172,7 +172,7 @@ def _day_without_year(
 ) -> tuple[dt.date | None, Anchor]:
     narrated = _narrated_year(candidate, context)
     if narrated is not None and (context.published is None or narrated != context.published.year):
-        return _full_date(narrated, month, day), Anchor.DISCOURSE
+        return calendar_day(narrated, month, day), Anchor.DISCOURSE
     if context.published is None:
         return None, Anchor.NONE
     try:
@@ -185,10 +185,10 @@ def _day_without_year(
 
 def normalize_calendar_day(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
-    month, day = _month(groups["month"]), int(groups["day"] or 0)
-    mod = _part_mod(groups.get("part"))
+    month, day = month_number(groups["month"]), int(groups["day"] or 0)
+    mod = mod_of_part(groups.get("part"))
     if groups.get("year"):
-        found = _full_date(_year(groups["year"]), month, day)
+        found = calendar_day(year_in(groups["year"]), month, day)
         return Normalized(
             TimeType.DATE, found.isoformat() if found else None, mod,
             period=Period(Grain.DAY, found) if found else None, is_explicit=found is not None,
@@ -200,12 +200,14 @@ def normalize_calendar_day(candidate: Candidate, context: Context) -> Normalized
         except ValueError:
             return Normalized(TimeType.DATE, None, mod)  # "February 30"
         return Normalized(TimeType.DATE, f"XXXX-{month:02d}-{day:02d}", mod)
-    return _date(Period(Grain.DAY, found), mod, anchor)
+    return normalized_date(Period(Grain.DAY, found), mod, anchor)
 
 
 def normalize_iso(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
-    found = _full_date(_year(groups["year"]), int(groups["month"] or 0), int(groups["day"] or 0))
+    found = calendar_day(
+        year_in(groups["year"]), int(groups["month"] or 0), int(groups["day"] or 0)
+    )
     if found is None:
         return Normalized(TimeType.DATE, None)
     if groups.get("hour"):
@@ -225,7 +227,7 @@ def normalize_numeric(candidate: Candidate, context: Context) -> Normalized | No
         year += 100
     day_first = "." in candidate_text(candidate, context) or first > 12
     month, day = (second, first) if day_first else (first, second)
-    found = _full_date(year if MIN_YEAR <= year <= MAX_YEAR else None, month, day)
+    found = calendar_day(year if MIN_YEAR <= year <= MAX_YEAR else None, month, day)
     if found is None:
         return None  # "3/4/5" in a table, a fraction, a version number: not a date
     return Normalized(TimeType.DATE, found.isoformat(), period=Period(Grain.DAY, found),
@@ -237,27 +239,31 @@ def candidate_text(candidate: Candidate, context: Context) -> str:
 
 
 def normalize_month_year(candidate: Candidate, context: Context) -> Normalized | None:
-    year = _year(candidate.groups["year"])
+    year = year_in(candidate.groups["year"])
     if year is None:
         return None
-    period = Period(Grain.MONTH, dt.date(year, _month(candidate.groups["month"]), 1))
-    return Normalized(TimeType.DATE, period.value, _part_mod(candidate.groups.get("part")),
+    period = Period(Grain.MONTH, dt.date(year, month_number(candidate.groups["month"]), 1))
+    return Normalized(TimeType.DATE, period.value, mod_of_part(candidate.groups.get("part")),
                       period=period, is_explicit=True)  # fmt: skip
 
 
 def normalize_month(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
-    month = _month(groups["month"])
-    mod = _part_mod(groups.get("part"))
+    month = month_number(groups["month"])
+    mod = mod_of_part(groups.get("part"))
     published = context.published
     relative = (groups.get("relative") or "").lower()
     year_relative = (groups.get("year_relative") or "").lower()
     if year_relative and published:
         year = published.year + lexicon.RELATIVE[year_relative]
-        return _date(Period(Grain.MONTH, dt.date(year, month, 1)), mod, Anchor.PUBLICATION)
+        return normalized_date(
+            Period(Grain.MONTH, dt.date(year, month, 1)), mod, Anchor.PUBLICATION
+        )
     narrated = _narrated_year(candidate, context)
     if not relative and narrated is not None and (published is None or narrated != published.year):
-        return _date(Period(Grain.MONTH, dt.date(narrated, month, 1)), mod, Anchor.DISCOURSE)
+        return normalized_date(
+            Period(Grain.MONTH, dt.date(narrated, month, 1)), mod, Anchor.DISCOURSE
+        )
     if published is None:
         return Normalized(TimeType.DATE, f"XXXX-{month:02d}", mod)
     if relative in {"last", "past", "previous"}:
@@ -267,25 +273,24 @@ def normalize_month(candidate: Candidate, context: Context) -> Normalized | None
     elif relative in {"this", "current"}:
         year = published.year
     else:
-        return _date(month_near(published, month, context.status(candidate)), mod,
+        return normalized_date(month_near(published, month, context.status(candidate)), mod,
                      Anchor.PUBLICATION)  # fmt: skip
-    return _date(Period(Grain.MONTH, dt.date(year, month, 1)), mod, Anchor.PUBLICATION)
+    return normalized_date(Period(Grain.MONTH, dt.date(year, month, 1)), mod, Anchor.PUBLICATION)
 
 
 # -- years, decades, centuries, seasons, quarters -----------------------------------
 
 
 def normalize_year(candidate: Candidate, context: Context) -> Normalized | None:
-    year = _year(candidate.groups["year"])
+    year = year_in(candidate.groups["year"])
     if year is None:
         return None
-    text = candidate_text(candidate, context)
     has_context = bool(candidate.groups.get("part") or candidate.groups.get("fiscal"))
     if not has_context and not _plausible_year(context.text, candidate.start, year):
         return None
     period = Period(Grain.YEAR, dt.date(year, 1, 1))
-    return Normalized(TimeType.DATE, period.value, _part_mod(candidate.groups.get("part")),
-                      period=period, is_explicit=bool(text))  # fmt: skip
+    return Normalized(TimeType.DATE, period.value, mod_of_part(candidate.groups.get("part")),
+                      period=period, is_explicit=True)  # fmt: skip
 
 
 _YEAR_CUE = re.compile(
@@ -306,13 +311,13 @@ def _plausible_year(text: str, start: int, year: int) -> bool:
 
 def normalize_year_words(candidate: Candidate, context: Context) -> Normalized | None:
     words = (candidate.groups["words"] or "").lower().split()
-    extra = _number(words[-1]) if len(words) > 3 else 0.0
+    extra = number_in(words[-1]) if len(words) > 3 else 0.0
     year = 2000 + int(extra or 0)
-    return _date(Period(Grain.YEAR, dt.date(year, 1, 1)))
+    return normalized_date(Period(Grain.YEAR, dt.date(year, 1, 1)))
 
 
 def normalize_year_range(candidate: Candidate, context: Context) -> Normalized | None:
-    first = _year(candidate.groups["year"])
+    first = year_in(candidate.groups["year"])
     end_text = candidate.groups["year_end"] or ""
     if first is None:
         return None
@@ -330,7 +335,7 @@ def normalize_decade(candidate: Candidate, context: Context) -> Normalized | Non
         decade = int(groups["short"] or 0)
     else:
         century, decade = int(groups["century"] or 0), int(groups["decade"] or 0)
-    return Normalized(TimeType.DATE, f"{century:02d}{decade}", _part_mod(groups.get("part")))
+    return Normalized(TimeType.DATE, f"{century:02d}{decade}", mod_of_part(groups.get("part")))
 
 
 def normalize_century(candidate: Candidate, context: Context) -> Normalized | None:
@@ -340,7 +345,7 @@ def normalize_century(candidate: Candidate, context: Context) -> Normalized | No
         number = int(re.sub(r"\D", "", ordinal) or 0)
     if not 0 < number <= 22:
         return None
-    return Normalized(TimeType.DATE, f"{number - 1:02d}", _part_mod(candidate.groups.get("part")))
+    return Normalized(TimeType.DATE, f"{number - 1:02d}", mod_of_part(candidate.groups.get("part")))
 
 
 def normalize_this_century(candidate: Candidate, context: Context) -> Normalized | None:
@@ -348,14 +353,14 @@ def normalize_this_century(candidate: Candidate, context: Context) -> Normalized
         return Normalized(TimeType.DATE, None)
     shift = lexicon.RELATIVE[(candidate.groups["relative"] or "this").lower()]
     period = period_of(Grain.CENTURY, context.published).shift(shift)
-    return _date(period, None, Anchor.PUBLICATION)
+    return normalized_date(period, None, Anchor.PUBLICATION)
 
 
 def normalize_season(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
     season = lexicon.SEASONS[(groups["season"] or "").lower()]
     relative = (groups.get("relative") or "").lower()
-    mod = _part_mod(groups.get("part"))
+    mod = mod_of_part(groups.get("part"))
     text = candidate_text(candidate, context).lower()
     is_bare = not relative and not groups.get("year") and not groups.get("part")
     if is_bare and (not text.startswith("the ") or season == "FA"):
@@ -363,7 +368,7 @@ def normalize_season(candidate: Candidate, context: Context) -> Normalized | Non
         if not re.search(r"\b(?:in|during|this|by|until|since)\s+(?:the\s+)?$", before):
             return None  # "fall" the verb, "spring" the water
     if groups.get("year"):
-        year = _year(groups["year"])
+        year = year_in(groups["year"])
         if year is None:
             return None
         return Normalized(TimeType.DATE, f"{year}-{season}", mod, is_explicit=True,
@@ -382,7 +387,7 @@ def normalize_season(candidate: Candidate, context: Context) -> Normalized | Non
         status = context.status(candidate)
         if status is DateStatus.PAST and order.index(season) > order.index(current):
             year -= 1
-    return _date(season_period(season, year), mod, Anchor.PUBLICATION)
+    return normalized_date(season_period(season, year), mod, Anchor.PUBLICATION)
 
 
 def _quarter_period(year: int, quarter: int) -> Period:
@@ -401,7 +406,7 @@ def normalize_quarter(candidate: Candidate, context: Context) -> Normalized | No
     relative = (groups.get("relative") or "").lower() or owner.split(" ")[0]
     if relative not in lexicon.RELATIVE:
         relative = ""
-    explicit = _year(groups.get("year") or groups.get("owner_year") or groups.get("pre_year"))
+    explicit = year_in(groups.get("year") or groups.get("owner_year") or groups.get("pre_year"))
     published = context.published
     if groups.get("earlier"):  # "the year-earlier third quarter"
         focus = context.discourse.period
@@ -409,29 +414,29 @@ def normalize_quarter(candidate: Candidate, context: Context) -> Normalized | No
         if year is None:
             return Normalized(TimeType.DATE, f"XXXX-Q{quarter}")
         period = _quarter_period(year - 1, quarter)
-        return replace(_date(period, None, Anchor.DISCOURSE), updates_focus=False)
+        return replace(normalized_date(period, None, Anchor.DISCOURSE), updates_focus=False)
     if explicit is not None:
         return Normalized(TimeType.DATE, _quarter_period(explicit, quarter).value,
                           period=_quarter_period(explicit, quarter), is_explicit=True)  # fmt: skip
     if relative in lexicon.RELATIVE and published:
         period = _quarter_period(published.year + lexicon.RELATIVE[relative], quarter)
-        return _date(period, None, Anchor.PUBLICATION)
+        return normalized_date(period, None, Anchor.PUBLICATION)
     narrated = _narrated_year(candidate, context)
     if narrated is not None and (published is None or narrated != published.year):
-        return _date(_quarter_period(narrated, quarter), None, Anchor.DISCOURSE)
+        return normalized_date(_quarter_period(narrated, quarter), None, Anchor.DISCOURSE)
     if published is None:
         return Normalized(TimeType.DATE, f"XXXX-Q{quarter}")
     current = (published.month - 1) // 3 + 1
     year = published.year
     if quarter > current and context.status(candidate) is not DateStatus.FUTURE:
         year -= 1
-    return _date(_quarter_period(year, quarter), None, Anchor.PUBLICATION)
+    return normalized_date(_quarter_period(year, quarter), None, Anchor.PUBLICATION)
 
 
 def normalize_half(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
     half = 1 if (groups["ordinal"] or "").lower() in {"first", "1st"} else 2
-    year = _year(groups.get("year"))
+    year = year_in(groups.get("year"))
     relative = (groups.get("relative") or "").lower()
     published = context.published
     anchor = Anchor.NONE
@@ -443,7 +448,7 @@ def normalize_half(candidate: Candidate, context: Context) -> Normalized | None:
         anchor = Anchor.PUBLICATION
     if year is None:
         return Normalized(TimeType.DATE, f"XXXX-H{half}")
-    return _date(Period(Grain.HALF, dt.date(year, 6 * half - 5, 1)), None, anchor)
+    return normalized_date(Period(Grain.HALF, dt.date(year, 6 * half - 5, 1)), None, anchor)
 
 
 def normalize_quarter_ref(candidate: Candidate, context: Context) -> Normalized | None:
@@ -464,10 +469,10 @@ def normalize_quarter_ref(candidate: Candidate, context: Context) -> Normalized 
             return None
     if which in {"year-earlier", "year-ago"} or "last year" in text or "a year" in text:
         shifted = focus.shift(-1, Grain.YEAR)
-        return replace(_date(shifted, None, Anchor.DISCOURSE), updates_focus=False)
+        return replace(normalized_date(shifted, None, Anchor.DISCOURSE), updates_focus=False)
     if which == "previous":
         focus = focus.shift(-1)
-    return _date(focus, None, Anchor.DISCOURSE)
+    return normalized_date(focus, None, Anchor.DISCOURSE)
 
 
 def normalize_year_period(candidate: Candidate, context: Context) -> Normalized | None:
@@ -475,16 +480,18 @@ def normalize_year_period(candidate: Candidate, context: Context) -> Normalized 
 
     TimeBank: 3 of the 4 such phrases are the reported quarter of that year.
     """
-    year = _year(candidate.groups["year"])
+    year = year_in(candidate.groups["year"])
     if year is None:
         return None
     focus = context.discourse.period
     if (focus is None or focus.grain is not Grain.QUARTER) and context.published is not None:
         focus = period_of(Grain.QUARTER, context.published).shift(-1)  # the last reported
     if focus is None or focus.grain is not Grain.QUARTER:
-        return replace(_date(Period(Grain.YEAR, dt.date(year, 1, 1))), updates_focus=False)
+        return replace(
+            normalized_date(Period(Grain.YEAR, dt.date(year, 1, 1))), updates_focus=False
+        )
     period = focus.shift(year - focus.first.year, Grain.YEAR)
-    return replace(_date(period, None, Anchor.DISCOURSE), updates_focus=False)
+    return replace(normalized_date(period, None, Anchor.DISCOURSE), updates_focus=False)
 
 
 def normalize_quarter_rel(candidate: Candidate, context: Context) -> Normalized | None:
@@ -492,7 +499,7 @@ def normalize_quarter_rel(candidate: Candidate, context: Context) -> Normalized 
         return Normalized(TimeType.DATE, None)
     shift = lexicon.RELATIVE[(candidate.groups["relative"] or "this").lower()]
     period = period_of(Grain.QUARTER, context.published).shift(shift)
-    return _date(period, None, Anchor.PUBLICATION)
+    return normalized_date(period, None, Anchor.PUBLICATION)
 
 
 def normalize_fiscal_year(candidate: Candidate, context: Context) -> Normalized | None:
@@ -501,7 +508,7 @@ def normalize_fiscal_year(candidate: Candidate, context: Context) -> Normalized 
         return Normalized(TimeType.DURATION, "P1Y")
     shift = {"current": 0, "new": 0, "latest": 0, "next": 1}.get(which, -1)
     period = period_of(Grain.YEAR, context.published).shift(shift)
-    return _date(period, None, Anchor.PUBLICATION)
+    return normalized_date(period, None, Anchor.PUBLICATION)
 
 
 NORMALIZERS: dict[str, Normalizer] = {

@@ -24,13 +24,13 @@ from sitrep.extract.times.normalize import (
     Context,
     Normalized,
     Normalizer,
-    _date,
-    _full_date,
-    _month,
-    _number,
-    _part_mod,
-    _year,
+    calendar_day,
     candidate_text,
+    mod_of_part,
+    month_number,
+    normalized_date,
+    number_in,
+    year_in,
 )
 from sitrep.extract.times.patterns import Candidate
 from sitrep.models import Anchor, DateStatus, TimeType
@@ -54,8 +54,6 @@ def duration_value(count: float | None, unit: str) -> str:
     if unit in {"DE", "CE"}:
         factor = 10 if unit == "DE" else 100
         count, unit = (None if count is None else count * factor), "Y"
-    if unit == "WE":
-        unit = "WE"
     is_time = unit in {"H", "MIN", "S"}
     letter = "M" if unit == "MIN" else unit
     prefix = "PT" if is_time else "P"
@@ -93,7 +91,7 @@ def _count(candidate: Candidate, text: str = "") -> float | None:
     if number_text in {"half a", "a half"}:
         return 0.5
     if number_text:
-        return _number(number_text)
+        return number_in(number_text)
     if "couple" in text.lower():
         return 2.0
     unit = (groups.get("unit") or "").lower()
@@ -154,13 +152,13 @@ def normalize_offset(candidate: Candidate, context: Context) -> Normalized | Non
     direction = re.sub(r"\s+", " ", (groups["direction"] or "").lower())
     sign = -1 if direction in {"ago", "earlier", "before", "previously", "back"} else 1
     mod = lexicon.QUANTITY_MODS.get(re.sub(r"\s+", " ", (groups.get("mod") or "").lower()))
-    count = None if groups.get("vague") else _number(groups.get("number"))
+    count = None if groups.get("vague") else number_in(groups.get("number"))
     if count is None:
         return Normalized(TimeType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     if unit in {"H", "MIN", "S"}:
         if context.published is None:
             return Normalized(TimeType.DATE, None, mod)
-        return _date(Period(Grain.DAY, context.published), mod, Anchor.PUBLICATION)
+        return normalized_date(Period(Grain.DAY, context.published), mod, Anchor.PUBLICATION)
     grain = _GRAIN_OF_UNIT.get(unit, Grain.YEAR)
     steps = round(count) * sign
     if grain in {Grain.DECADE, Grain.CENTURY}:
@@ -173,11 +171,11 @@ def normalize_offset(candidate: Candidate, context: Context) -> Normalized | Non
         (focus.grain is Grain.QUARTER and grain is Grain.YEAR)  # "a year ago": that quarter
         or (not from_publication and _FINENESS.index(focus.grain) <= _FINENESS.index(grain))
     ):
-        return _aside(_date(focus.shift(steps, grain), mod, Anchor.DISCOURSE))
+        return _aside(normalized_date(focus.shift(steps, grain), mod, Anchor.DISCOURSE))
     if context.published is None:
         return Normalized(TimeType.DATE, None, mod)
     period = period_of(grain, context.published).shift(steps)
-    return _aside(_date(period, mod, Anchor.PUBLICATION))
+    return _aside(normalized_date(period, mod, Anchor.PUBLICATION))
 
 
 def _aside(normalized: Normalized) -> Normalized:
@@ -191,16 +189,18 @@ def normalize_adjective_offset(candidate: Candidate, context: Context) -> Normal
     grain = _GRAIN_OF_UNIT[unit]
     focus = _focus(context)
     if focus is not None and _FINENESS.index(focus.grain) <= _FINENESS.index(grain):
-        return _aside(_date(focus.shift(-1, grain), None, Anchor.DISCOURSE))
+        return _aside(normalized_date(focus.shift(-1, grain), None, Anchor.DISCOURSE))
     if context.published is None:
         return Normalized(TimeType.DATE, None)
-    return _aside(_date(period_of(grain, context.published).shift(-1), None, Anchor.PUBLICATION))
+    return _aside(
+        normalized_date(period_of(grain, context.published).shift(-1), None, Anchor.PUBLICATION)
+    )
 
 
 def normalize_relative_unit(candidate: Candidate, context: Context) -> Normalized | None:
     """Units from the publication: "last year", "this month", "early next year"."""
     groups = candidate.groups
-    mod = _part_mod(groups.get("part"))
+    mod = mod_of_part(groups.get("part"))
     relative = (groups["relative"] or "").lower()
     unit = (groups["unit"] or "").lower()
     if context.published is None:
@@ -209,7 +209,7 @@ def normalize_relative_unit(candidate: Candidate, context: Context) -> Normalize
         return Normalized(TimeType.DURATION, duration_value(1, _unit(unit)))
     grain = _GRAIN_OF_UNIT[_unit(unit)]
     period = period_of(grain, context.published).shift(lexicon.RELATIVE[relative])
-    return _date(period, mod, Anchor.PUBLICATION)
+    return normalized_date(period, mod, Anchor.PUBLICATION)
 
 
 def normalize_this_earlier(candidate: Candidate, context: Context) -> Normalized | None:
@@ -224,10 +224,10 @@ def normalize_this_earlier(candidate: Candidate, context: Context) -> Normalized
     anchor = Anchor.DISCOURSE if is_that and focus is not None else Anchor.PUBLICATION
     if unit in lexicon.SEASONS:
         year = base.year + (1 if " next " in text else -1 if " last " in text else 0)
-        return _date(season_period(lexicon.SEASONS[unit], year), None, anchor)
+        return normalized_date(season_period(lexicon.SEASONS[unit], year), None, anchor)
     grain = {"season": Grain.SEASON}.get(unit) or _GRAIN_OF_UNIT[_unit(unit)]
     shift = 1 if " next " in text else -1 if " last " in text else 0
-    return _date(period_of(grain, base).shift(shift), None, anchor)
+    return normalized_date(period_of(grain, base).shift(shift), None, anchor)
 
 
 def normalize_discourse_day(candidate: Candidate, context: Context) -> Normalized | None:
@@ -249,7 +249,7 @@ def normalize_discourse_day(candidate: Candidate, context: Context) -> Normalize
     else:
         base, anchor = context.published, Anchor.PUBLICATION
     period = period_of(grain, base).shift(shift)
-    return _day_part(_date(period, None, anchor), unit)
+    return _day_part(normalized_date(period, None, anchor), unit)
 
 
 def _day_part(normalized: Normalized, word: str | None) -> Normalized:
@@ -278,7 +278,7 @@ def normalize_weekday(candidate: Candidate, context: Context) -> Normalized | No
     groups = candidate.groups
     weekday = lexicon.WEEKDAYS[(groups["weekday"] or "").lower().rstrip(".")]
     relative = (groups.get("relative") or "").lower()
-    mod = _part_mod(groups.get("part"))
+    mod = mod_of_part(groups.get("part"))
     published = context.published
     if published is None:
         return Normalized(TimeType.DATE, f"XXXX-WXX-{weekday}", mod)
@@ -294,7 +294,9 @@ def normalize_weekday(candidate: Candidate, context: Context) -> Normalized | No
         day = weekday_near(published, weekday, DateStatus.PAST)
     else:
         day = weekday_near(published, weekday, context.status(candidate))
-    return _day_part(_date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION), groups.get("day_part"))
+    return _day_part(
+        normalized_date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION), groups.get("day_part")
+    )
 
 
 def normalize_discourse_weekday(candidate: Candidate, context: Context) -> Normalized | None:
@@ -312,17 +314,17 @@ def normalize_discourse_weekday(candidate: Candidate, context: Context) -> Norma
         day = base + dt.timedelta(days=(weekday - base.isoweekday() - 1) % 7 + 1)
     else:
         day = base - dt.timedelta(days=(base.isoweekday() - weekday - 1) % 7 + 1)
-    return _date(Period(Grain.DAY, day), None, anchor)
+    return normalized_date(Period(Grain.DAY, day), None, anchor)
 
 
 def normalize_deictic(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
     word = re.sub(r"\s+", " ", (groups["deictic"] or "").lower())
-    mod = _part_mod(groups.get("part"))
+    mod = mod_of_part(groups.get("part"))
     if context.published is None:
         return Normalized(TimeType.DATE, "PRESENT_REF" if word == "today" else None, mod)
     day = context.published + dt.timedelta(days=lexicon.DEICTIC_DAYS[word])
-    normalized = _date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION)
+    normalized = normalized_date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION)
     part = groups.get("day_part") or ("night" if word == "tonight" else None)
     return _day_part(normalized, part)
 
@@ -338,15 +340,15 @@ def normalize_last_night(candidate: Candidate, context: Context) -> Normalized |
     day = context.published + dt.timedelta(days=offset)
     if relative == "last" and (candidate.groups["day_part"] or "").lower() != "night":
         return None  # "last evening" is rare; "last morning" is not an expression
-    mod = _part_mod(relative)  # "mid afternoon", "late evening"
-    return _day_part(_date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION),
+    mod = mod_of_part(relative)  # "mid afternoon", "late evening"
+    return _day_part(normalized_date(Period(Grain.DAY, day), mod, Anchor.PUBLICATION),
                      candidate.groups["day_part"])  # fmt: skip
 
 
 def normalize_week_of(candidate: Candidate, context: Context) -> Normalized | None:
     groups = candidate.groups
-    month, day_number = _month(groups["month"]), int(groups["day"] or 0)
-    year = _year(groups.get("year"))
+    month, day_number = month_number(groups["month"]), int(groups["day"] or 0)
+    year = year_in(groups.get("year"))
     try:
         if year is not None:
             day = dt.date(year, month, day_number)
@@ -359,7 +361,7 @@ def normalize_week_of(candidate: Candidate, context: Context) -> Normalized | No
             return Normalized(TimeType.DATE, None)
     except ValueError:
         return Normalized(TimeType.DATE, None)
-    return _date(period_of(Grain.WEEK, day), None, Anchor.PUBLICATION)
+    return normalized_date(period_of(Grain.WEEK, day), None, Anchor.PUBLICATION)
 
 
 def normalize_clock(candidate: Candidate, context: Context) -> Normalized | None:
@@ -384,8 +386,8 @@ def normalize_clock(candidate: Candidate, context: Context) -> Normalized | None
     weekday_name = groups.get("weekday") or groups.get("named_weekday")
     deictic = groups.get("deictic") or groups.get("named_deictic")
     if groups.get("month"):  # "5 p.m. EST Nov. 9"
-        month, day_number = _month(groups["month"]), int(groups["day"] or 0)
-        found = _full_date(_year(groups.get("year")), month, day_number)
+        month, day_number = month_number(groups["month"]), int(groups["day"] or 0)
+        found = calendar_day(year_in(groups.get("year")), month, day_number)
         if found is None:
             found = month_day_near(published, month, day_number, context.status(candidate))
         if found is None:
@@ -405,7 +407,7 @@ def normalize_clock(candidate: Candidate, context: Context) -> Normalized | None
 
 def normalize_holiday(candidate: Candidate, context: Context) -> Normalized | None:
     name = re.sub(r"\s+", " ", (candidate.groups["holiday"] or "").lower().replace("’", "'"))
-    year = _year(candidate.groups.get("year"))
+    year = year_in(candidate.groups.get("year"))
     anchor = Anchor.NONE
     if year is None:
         if context.published is None:
@@ -427,7 +429,7 @@ def normalize_holiday(candidate: Candidate, context: Context) -> Normalized | No
             day = _holiday(name, year - 1) or day
         elif status is DateStatus.FUTURE and day < context.published:
             day = _holiday(name, year + 1) or day
-    return _date(Period(Grain.DAY, day), None, anchor)
+    return normalized_date(Period(Grain.DAY, day), None, anchor)
 
 
 def _holiday(name: str, year: int) -> dt.date | None:
@@ -476,10 +478,10 @@ def normalize_every(candidate: Candidate, context: Context) -> Normalized | None
         weekday = lexicon.WEEKDAYS[(groups["weekday"] or "").lower().rstrip(".")]
         return Normalized(TimeType.SET, f"XXXX-WXX-{weekday}")
     if groups.get("month"):
-        return Normalized(TimeType.SET, f"XXXX-{_month(groups['month']):02d}")
+        return Normalized(TimeType.SET, f"XXXX-{month_number(groups['month']):02d}")
     if groups.get("season"):
         return Normalized(TimeType.SET, f"XXXX-{lexicon.SEASONS[(groups['season'] or '').lower()]}")
-    count = _number(groups.get("number")) or 1.0
+    count = number_in(groups.get("number")) or 1.0
     if "other" in candidate_text(candidate, context).lower():
         count *= 2
     return Normalized(TimeType.SET, duration_value(count, _unit(groups["unit"])))
@@ -508,7 +510,9 @@ def normalize_weekend(candidate: Candidate, context: Context) -> Normalized | No
     if published is None:
         return Normalized(TimeType.DATE, "XXXX-WXX-WE")
     saturday = weekday_near(published, 6, context.status(candidate))
-    return _date(Period(Grain.WEEKEND, saturday - dt.timedelta(days=5)), None, Anchor.PUBLICATION)
+    return normalized_date(
+        Period(Grain.WEEKEND, saturday - dt.timedelta(days=5)), None, Anchor.PUBLICATION
+    )
 
 
 RELATIVE_NORMALIZERS: dict[str, Normalizer] = {
