@@ -157,6 +157,7 @@ def _run_sitrep(paths: list[Path], keep_db: str | None) -> dict[str, Any]:
         warm_up = next(iter(iter_pages([str(paths[0])], settings)))
         if not isinstance(warm_up, Exception):
             pipeline.preview(warm_up)
+        pipeline.settle_models()  # as `sitrep ingest` does
         with open_store(settings.db) as store:
             curve = _RssCurve(len(paths))
             started, rss_loaded, cpu = time.perf_counter(), _rss_now_kib(), _cpu_s()

@@ -75,6 +75,7 @@ def ingest(
 
     with _store(settings) as store:
         pipeline = Pipeline(settings)
+        pipeline.settle_models()
         with _progress(quiet) as progress:
             task = progress.add_task("Ingesting", total=None) if progress else None
 
