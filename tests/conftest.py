@@ -6,6 +6,7 @@ their tests skip cleanly when the folder is absent; nothing of them is copied he
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from sitrep.store import open_store
 from sitrep.store.sqlite import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# ../shared beside the clone, as CI has it; SITREP_SHARED points elsewhere.
+SHARED = Path(os.environ.get("SITREP_SHARED") or REPO.parent / "shared")
 SEEDS = SHARED / "seeds"
 DATA = SHARED / "data"
 EXAMPLES = REPO / "examples"
