@@ -186,6 +186,34 @@ COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE)) for name, pattern in RULES
 )
 
+# Words every match of a rule contains, case-folded. Where none of them is in a text the
+# rule cannot match, so it is not run: the same candidates in about three quarters of
+# the time on news (checked equal on 4,000 texts: BBC, PolNeAR, TimeBank/AQUAINT,
+# MEANTIME, ECB+, NEREL, WMT, seeds). A rule missing here is always run; a rule edited
+# so that a match may lack its words must have them updated here.
+_REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
+    "century": ("century",),
+    "this_century": ("century",),
+    "half": ("half",),
+    "quarter": ("quarter",),
+    "quarter_rel": ("quarter",),
+    "quarter_ref": ("quarter", "period"),
+    "year_period": ("quarter", "period"),
+    "fiscal_year": ("fiscal", "financial"),
+    "week_of": ("week",),
+    "this_earlier": ("earlier", "later"),
+    "adjective_offset": ("earlier", "ago"),
+    "weekend": ("weekend",),
+    "decades_long": ("long",),
+    "times_per": ("once", "twice", "times"),
+    "every": ("every", "each", "per"),
+    "deictic": ("today", "tonight", "yesterday", "tomorrow"),
+    "last_night": ("morning", "afternoon", "evening", "night"),
+    "season": tuple(lexicon.SEASONS),
+    "frequency": tuple(lexicon.FREQUENCIES),
+    "year_words": ("thousand",),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -225,7 +253,11 @@ def _trimmed_start(rule: str, match: re.Match[str], text: str) -> int:
 def find_candidates(text: str) -> list[Candidate]:
     """The longest non-overlapping rule matches in ``text``, in text order."""
     found: list[tuple[int, int, Candidate]] = []
+    folded = text.casefold()
     for priority, (name, pattern) in enumerate(COMPILED):
+        words = _REQUIRED_WORDS.get(name)
+        if words is not None and not any(word in folded for word in words):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             while end > start and text[end - 1] in " \t\n,":
