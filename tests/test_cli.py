@@ -257,3 +257,14 @@ def test_cli_progress_bar_on_a_terminal(
     # --quiet draws no bar.
     quiet = run("ingest", write(tmp_path, "market.txt", MARKET), "--quiet")
     assert (quiet.exit_code, quiet.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "json"], ["status"]])
+def test_cli_reading_commands_do_not_create_a_store(
+    run: Any, tmp_path: Path, command: list[str]
+) -> None:
+    missing = tmp_path / "typo.db"
+    result = run(*command, "--db", missing)
+    assert result.exit_code == 2
+    assert "no store here" in result.stderr
+    assert not missing.exists()

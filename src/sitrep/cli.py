@@ -107,7 +107,7 @@ def export(
     Example: sitrep export --format md -o out/dossier.md
     """
     settings = _settings(db)
-    with _store(settings) as store, _open_output(output) as out:
+    with _store(settings, must_exist=True) as store, _open_output(output) as out:
         now = dt.datetime.now(dt.UTC)
         if output_format is ExportFormat.JSON:
             count = write_json(store.reports(), out, now, times=store.times())
@@ -127,7 +127,7 @@ def status(
     Example: sitrep status --db cases.db --limit 50
     """
     settings = _settings(db)
-    with _store(settings) as store:
+    with _store(settings, must_exist=True) as store:
         counts = store.counts()
         reports = list(islice(store.reports(), limit))
     languages = ", ".join(f"{code} {n}" for code, n in counts.languages.items()) or "none"
@@ -202,7 +202,11 @@ def _settings(db: str | None, **overrides: object) -> Settings:
         _fail(str(error))
 
 
-def _store(settings: Settings) -> closing[Store]:
+def _store(settings: Settings, *, must_exist: bool = False) -> closing[Store]:
+    """The store; commands that only read it refuse to create an empty one by mistake."""
+    path = settings.db_path
+    if must_exist and path is not None and not path.exists():
+        _fail(f"{settings.db}: no store here; ingest reports first, or give --db / $SITREP_DB")
     try:
         return closing(open_store(settings.db))
     except SitrepError as error:
