@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitrep.clean.dates import parse_date
 from sitrep.clean.fingerprint import content_hash
 from sitrep.clean.html import clean_html
@@ -64,17 +66,7 @@ def _with_stated_title(cleaned: CleanedText, title: str | None) -> CleanedText:
     if not title:
         return cleaned
     text = cleaned.text if cleaned.text.startswith(title) else f"{title}\n\n{cleaned.text}"
-    return CleanedText(
-        text=text,
-        title=title,
-        author=cleaned.author,
-        source=cleaned.source,
-        url=cleaned.url,
-        published=cleaned.published,
-        published_text=cleaned.published_text,
-        machine_translated=cleaned.machine_translated,
-        removed=cleaned.removed,
-    )
+    return replace(cleaned, text=text, title=title)
 
 
 def _source(stated: str | None, found: str | None, url: str | None, page: str) -> str | None:
