@@ -224,6 +224,28 @@ def test_times_flags_inferred_anchor() -> None:
     assert not _find(found, "2013").anchored_to_inferred
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor"),
+    [
+        ("Talks are set for the week of September 23, 2013.", "the week of September 23, 2013",
+         Anchor.NONE),
+        ("Talks are set for the week of September 30.", "the week of September 30",
+         Anchor.PUBLICATION),
+        ("Polls close at 5 p.m. EST Nov. 9, 2013.", "5 p.m. EST Nov. 9, 2013", Anchor.NONE),
+        ("Polls close at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", Anchor.PUBLICATION),
+    ],
+)  # fmt: skip
+def test_times_only_relative_expressions_are_anchored(
+    text: str, phrase: str, anchor: Anchor
+) -> None:
+    found = _find(extract_times(text, SAT, published_is_inferred=True), phrase)
+    assert found.anchor is anchor
+    assert found.anchored_to_inferred is (anchor is Anchor.PUBLICATION)
+    unanchored = _find(extract_times(text, None), phrase)
+    if anchor is Anchor.NONE:  # a stated date keeps its value without a publication date
+        assert unanchored.value == found.value
+
+
 IMPOSSIBLE = [
     ("The treaty was signed on February 30.", "February 30"),
     ("The treaty was signed on February 30, 2013.", "February 30, 2013"),

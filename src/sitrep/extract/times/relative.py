@@ -349,6 +349,7 @@ def normalize_week_of(candidate: Candidate, context: Context) -> Normalized | No
     groups = candidate.groups
     month, day_number = month_number(groups["month"]), int(groups["day"] or 0)
     year = year_in(groups.get("year"))
+    anchor = Anchor.NONE  # "the week of September 23, 2013" needs no anchor
     try:
         if year is not None:
             day = dt.date(year, month, day_number)
@@ -356,12 +357,12 @@ def normalize_week_of(candidate: Candidate, context: Context) -> Normalized | No
             found = month_day_near(context.published, month, day_number, context.status(candidate))
             if found is None:
                 return Normalized(TimeType.DATE, None)
-            day = found
+            day, anchor = found, Anchor.PUBLICATION
         else:
             return Normalized(TimeType.DATE, None)
     except ValueError:
         return Normalized(TimeType.DATE, None)
-    return normalized_date(period_of(Grain.WEEK, day), None, Anchor.PUBLICATION)
+    return normalized_date(period_of(Grain.WEEK, day), None, anchor)
 
 
 def normalize_clock(candidate: Candidate, context: Context) -> Normalized | None:
@@ -381,27 +382,37 @@ def normalize_clock(candidate: Candidate, context: Context) -> Normalized | None
             hour = hour % 12 + (12 if ampm.startswith("p") else 0)
         clock = f"{hour:02d}:{minute:02d}"
     published = context.published
-    if published is None:
-        return Normalized(TimeType.TIME, f"XXXX-XX-XXT{clock}")
     weekday_name = groups.get("weekday") or groups.get("named_weekday")
     deictic = groups.get("deictic") or groups.get("named_deictic")
-    if groups.get("month"):  # "5 p.m. EST Nov. 9"
+    stated = None
+    if groups.get("month"):  # "5 p.m. EST Nov. 9, 2013": a stated day needs no anchor
         month, day_number = month_number(groups["month"]), int(groups["day"] or 0)
-        found = calendar_day(year_in(groups.get("year")), month, day_number)
-        if found is None:
-            found = month_day_near(published, month, day_number, context.status(candidate))
+        stated = calendar_day(year_in(groups.get("year")), month, day_number)
+    if stated is not None:
+        day, anchor = stated, Anchor.NONE
+    elif published is None:
+        return Normalized(TimeType.TIME, f"XXXX-XX-XXT{clock}")
+    elif groups.get("month"):  # "5 p.m. EST Nov. 9"
+        found = month_day_near(published, month, day_number, context.status(candidate))
         if found is None:
             return Normalized(TimeType.TIME, None)
-        day = found
+        day, anchor = found, Anchor.PUBLICATION
     elif weekday_name:
         weekday = lexicon.WEEKDAYS[weekday_name.lower().rstrip(".")]
-        day = weekday_near(published, weekday, context.status(candidate))
+        day, anchor = (
+            weekday_near(published, weekday, context.status(candidate)),
+            Anchor.PUBLICATION,
+        )
     elif deictic:
         day = published + dt.timedelta(days=lexicon.DEICTIC_DAYS[deictic.lower()])
+        anchor = Anchor.PUBLICATION
     else:
         focus = _focus(context)
-        day = focus.first if focus is not None and focus.grain is Grain.DAY else published
-    return Normalized(TimeType.TIME, f"{day.isoformat()}T{clock}", None, Anchor.PUBLICATION,
+        if focus is not None and focus.grain is Grain.DAY:
+            day, anchor = focus.first, Anchor.DISCOURSE  # the day the text is narrating
+        else:
+            day, anchor = published, Anchor.PUBLICATION
+    return Normalized(TimeType.TIME, f"{day.isoformat()}T{clock}", None, anchor,
                       Period(Grain.DAY, day))  # fmt: skip
 
 
