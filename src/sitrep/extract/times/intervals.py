@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from sitrep.extract.times import lexicon
-from sitrep.models import TimeExpression, TimeType
+from sitrep.models import Anchor, TimeExpression, TimeType
 
 _RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+$", re.IGNORECASE)
 _RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
@@ -83,7 +83,8 @@ def _bounded(text: str, first: TimeExpression, second: TimeExpression) -> TimeEx
         begin_value=first.value,
         end_value=second.value,
         parts=(first, second),
-        anchor=first.anchor,
+        # The range is as relative as its most relative end ("from 2013 until next year").
+        anchor=first.anchor if first.anchor is not Anchor.NONE else second.anchor,
         anchored_to_inferred=first.anchored_to_inferred or second.anchored_to_inferred,
     )
 
