@@ -514,12 +514,6 @@ def test_german_and_french_furniture_around_an_article() -> None:
     assert cleaned.text.endswith("wächst.")
 
 
-_LEAD = (
-    "The national data regulator fined the publisher of two daily newspapers on Monday for "
-    "tracking readers without their consent, officials said in a statement."
-)
-
-
 @pytest.mark.parametrize(
     "body_line",
     [
@@ -530,14 +524,12 @@ _LEAD = (
     ],
 )
 def test_prose_that_looks_like_furniture_stays_in_the_body(body_line: str) -> None:
-    page = f"Publisher fined over tracking\n\n{_LEAD}\n\n{body_line}\n\nThe fine can be appealed.\n"
-    cleaned = clean_plain_text(page)
+    cleaned = clean_plain_text(page("Publisher fined", "", LEAD, "", body_line, "", SECOND))
     assert body_line in cleaned.text
     assert all(line.text != body_line for line in cleaned.removed)
 
 
 def test_a_cookie_banner_between_paragraphs_still_goes() -> None:
     banner = "We use cookies to improve your experience. By continuing you accept our policy."
-    page = f"Publisher fined\n\n{_LEAD}\n\n{banner}\n\nThe fine can be appealed in thirty days.\n"
-    cleaned = clean_plain_text(page)
+    cleaned = clean_plain_text(page("Publisher fined", "", LEAD, "", banner, "", SECOND))
     assert banner not in cleaned.text
