@@ -11,6 +11,7 @@ The flow::
     clean/   -> CleanReport            (furniture removed, metadata read)
     annotate -> Annotation             (sentences and tokens with offsets)
     extract/ -> PublicationDate, ...   (one report at a time)
+    link/    -> LocalEntity             (mentions bound within a report)
     link/    -> duplicate_of, ...      (across reports, through the store)
     store/   -> StoredReport           (what the dossier exports)
 """
@@ -269,6 +270,61 @@ class SituatedTime:
     sentence: TextSpan | None
 
 
+class EntityType(StrEnum):
+    """What kind of actor a mention names (OntoNotes labels, the ones analysts follow)."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"  # organisations, alliances, agencies, companies, armed groups
+    GPE = "GPE"  # countries, cities, regions with a government
+    LOC = "LOC"  # places without one: rivers, mountain ranges, "Central Asia"
+    NORP = "NORP"  # nationalities, religious and political groups: "Tajiks", "the Taliban movement"
+
+
+class MentionKind(StrEnum):
+    NAME = "name"  # a proper name or acronym: "Emomali Rakhmon", "CSTO"
+    ROLE = "role"  # a role with no name: "Kazakhstan's prime minister"
+    DESCRIPTION = "description"  # a short description of someone named before: "the Russian leader"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place a report refers to an actor; offsets index ``CleanReport.text``.
+
+    Attributes:
+        role: the role the text gives the actor at this mention, in a canonical
+            form ("President of Tajikistan" for "Tajik President Emomali Rakhmon").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    kind: MentionKind = MentionKind.NAME
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEntity:
+    """One actor as one report refers to it: its mentions, bound within the report.
+
+    Attributes:
+        name: the fullest name the report uses ("Collective Security Treaty Organization").
+        aliases: every distinct name form in the report, ``name`` included ("CSTO", "OSTO").
+        mentions: indexes into the report's mentions.
+        roles: the roles the report gives it, in order of first mention.
+        gazetteer_id: the bundled gazetteer's id when the name is in it ("org:csto").
+        wikidata: the Wikidata id the gazetteer knows, or None.
+    """
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    mentions: tuple[int, ...]
+    roles: tuple[str, ...] = ()
+    gazetteer_id: str | None = None
+    wikidata: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What near-duplicate detection needs: a MinHash signature and its LSH band keys."""
@@ -297,6 +353,8 @@ class ProcessedReport:
     publication: PublicationDate
     fingerprint: Fingerprint
     times: tuple[TimeExpression, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[LocalEntity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
