@@ -23,7 +23,7 @@ from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import iter_pages
 from sitrep.models import IngestOutcome, IngestStatus, RawPage
 from sitrep.report import document_record, write_json, write_markdown
-from sitrep.report.dossier import expression_record
+from sitrep.report.dossier import expression_record, mention_records
 from sitrep.report.markdown import published_label, report_notes
 from sitrep.store import Store, open_store
 
@@ -51,6 +51,7 @@ class ExportFormat(StrEnum):
 class ExtractKind(StrEnum):
     METADATA = "metadata"
     TIMES = "times"
+    ENTITIES = "entities"
 
 
 class OutputFormat(StrEnum):
@@ -110,7 +111,10 @@ def export(
     with _store(settings, must_exist=True) as store, _open_output(output) as out:
         now = dt.datetime.now(dt.UTC)
         if output_format is ExportFormat.JSON:
-            count = write_json(store.reports(), out, now, times=store.times())
+            entities = (
+                (entity, store.mentions(entity_id=entity.id)) for entity in store.entities()
+            )
+            count = write_json(store.reports(), out, now, times=store.times(), entities=entities)
         else:
             count = write_markdown(store.reports(), out, now)
     if output is not None:
@@ -146,6 +150,33 @@ def status(
         )
     if counts.reports > len(reports):
         typer.echo(f"... and {counts.reports - len(reports)} more (--limit to see them)")
+
+
+@app.command()
+def entities(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="List at most this many actors.")] = 50,
+) -> None:
+    """List the actors across all reports, most reported first, with their aliases.
+
+    Example: sitrep entities --db cases.db --limit 100
+    """
+    settings = _settings(db)
+    with _store(settings, must_exist=True) as store:
+        actors = list(islice(store.entities(), limit + 1))
+    if not actors:
+        typer.echo(f"No actors in {settings.db} yet.")
+        return
+    typer.echo(f"{'id':>6}  {'type':<6} {'reports':>7} {'mentions':>8}  name (aliases)")
+    for actor in actors[:limit]:
+        others = [alias for alias in actor.aliases if alias != actor.name]
+        aliases = f"  ({', '.join(others)})" if others else ""
+        typer.echo(
+            f"{actor.id:>6}  {actor.type.value:<6} {actor.report_count:>7} "
+            f"{actor.mention_count:>8}  {actor.name}{aliases}"
+        )
+    if len(actors) > limit:
+        typer.echo("... and more (--limit to see them)")
 
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
@@ -188,6 +219,8 @@ def extract(
             _fail(f"{error.origin}: {error.reason}")
         if kind is ExtractKind.METADATA:
             records.append(document_record(unstored_report(processed)))
+        elif kind is ExtractKind.ENTITIES:
+            records.extend(mention_records(processed))
         else:
             records.extend(expression_record(expression) for expression in processed.times)
     del output_format  # JSON is the only format so far; the option keeps scripts stable

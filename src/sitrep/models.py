@@ -326,6 +326,44 @@ class LocalEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredMention:
+    """A stored mention with its report and the actor it was resolved to across reports."""
+
+    report_id: int
+    mention: Mention
+    entity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeldRole:
+    """A role the reports give an actor, with the publication dates it was seen on."""
+
+    role: str
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real actor across every report: the dossier's ``entities`` record.
+
+    Attributes:
+        name: the fullest common form ("Collective Security Treaty Organization").
+        aliases: every form the reports use, most used first ("CSTO", "ОДКБ", "OSTO").
+    """
+
+    id: int
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    roles: tuple[HeldRole, ...]
+    wikidata: str | None
+    mention_count: int
+    report_count: int
+
+
+@dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What near-duplicate detection needs: a MinHash signature and its LSH band keys."""
 

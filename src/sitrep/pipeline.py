@@ -17,8 +17,10 @@ from sitrep.clean import LanguageIdentifier, clean_page
 from sitrep.clean.fingerprint import fingerprint
 from sitrep.config import Settings
 from sitrep.errors import AlreadyStored, InputError
-from sitrep.extract import publication_date, times
+from sitrep.extract import actors, publication_date, times
 from sitrep.link.duplicates import find_near_duplicate
+from sitrep.link.gazetteer import Gazetteer
+from sitrep.link.report_entities import bind_mentions
 from sitrep.models import (
     CleanReport,
     IngestOutcome,
@@ -30,7 +32,9 @@ from sitrep.models import (
 from sitrep.store.base import Store
 
 # The spaCy components the extractors read; nothing else is loaded.
-REQUIRED_COMPONENTS = frozenset(publication_date.REQUIRES) | frozenset(times.REQUIRES)
+REQUIRED_COMPONENTS = (
+    frozenset(publication_date.REQUIRES) | frozenset(times.REQUIRES) | frozenset(actors.REQUIRES)
+)
 
 OutcomeCallback = Callable[[IngestOutcome], None]
 
@@ -70,6 +74,7 @@ class Pipeline:
             max_parse_chars=settings.max_parse_chars,
             max_split_chars=settings.max_input_bytes,  # never more characters than bytes
         )
+        self.gazetteer = Gazetteer.bundled()
 
     @staticmethod
     def settle_models() -> None:
@@ -115,7 +120,7 @@ class Pipeline:
         if published is not None:
             report = replace(report, published=published, published_text=published.isoformat())
         (annotated,) = self.annotator.annotate([report])
-        return process(annotated)
+        return process(annotated, self.gazetteer)
 
     def preview(self, page: RawPage, published: dt.date | None = None) -> StoredReport:
         """The report record a page would be stored as (id 0, no duplicate check)."""
@@ -157,7 +162,7 @@ class Pipeline:
                 yield annotated
                 continue
             try:
-                processed = process(annotated)
+                processed = process(annotated, self.gazetteer)
                 near = find_near_duplicate(
                     processed.fingerprint,
                     store.duplicate_candidates(processed.fingerprint.band_keys),
@@ -199,9 +204,16 @@ class Pipeline:
             return results
 
 
-def process(annotated: AnnotatedReport) -> ProcessedReport:
-    """The per-report stages after annotation: extraction and fingerprinting."""
+def process(annotated: AnnotatedReport, gazetteer: Gazetteer) -> ProcessedReport:
+    """The per-report stages after annotation: extraction, binding within the report and
+    fingerprinting. Linking across reports happens in the store, in the report's transaction.
+    """
     report = annotated.report
+    # Reports the English model did not read get gazetteer names and defined acronyms only.
+    doc = annotated.doc if annotated.is_parsed else None
+    mentions, entities = bind_mentions(
+        report.text, actors.find_mentions(report.text, doc, gazetteer), gazetteer
+    )
     publication = publication_date.publication_date(
         report, annotated.doc, is_parsed=annotated.is_parsed
     )
@@ -219,6 +231,8 @@ def process(annotated: AnnotatedReport) -> ProcessedReport:
         )
         if annotated.is_parsed
         else (),
+        mentions=mentions,
+        entities=entities,
     )
 
 

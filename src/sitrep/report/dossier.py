@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sitrep.models import SituatedTime, StoredReport, TextSpan, TimeExpression
+from collections.abc import Iterable
+
+from sitrep.models import (
+    Entity,
+    ProcessedReport,
+    SituatedTime,
+    StoredMention,
+    StoredReport,
+    TextSpan,
+    TimeExpression,
+)
 
 # Bump when a field changes meaning or goes away; adding fields does not bump it.
 DOSSIER_SCHEMA_VERSION = 1
@@ -63,6 +73,39 @@ def expression_record(expression: TimeExpression) -> dict[str, Any]:
         "anchor": expression.anchor.value,
         "anchored_to_inferred": expression.anchored_to_inferred,
     }
+
+
+def entity_record(entity: Entity, mentions: Iterable[StoredMention]) -> dict[str, Any]:
+    """An actor as the dossier's ``entities`` list shows it, with every mention."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type.value,
+        "aliases": list(entity.aliases),
+        "roles": [
+            {"role": held.role, "first_seen": _iso(held.first_seen),
+             "last_seen": _iso(held.last_seen), "reports": held.reports}
+            for held in entity.roles
+        ],
+        "wikidata": entity.wikidata,
+        "mentions": [
+            {"doc": item.report_id, "start": item.mention.start, "end": item.mention.end,
+             "text": item.mention.text, "kind": item.mention.kind.value, "role": item.mention.role}
+            for item in mentions
+        ],
+    }  # fmt: skip
+
+
+def mention_records(processed: ProcessedReport) -> list[dict[str, Any]]:
+    """One report's actor mentions, each with the name of the actor it was bound to."""
+    name_of = {
+        position: entity.name for entity in processed.entities for position in entity.mentions
+    }
+    return [
+        {"start": m.start, "end": m.end, "text": m.text, "type": m.type.value,
+         "kind": m.kind.value, "role": m.role, "name": name_of.get(position, m.text)}
+        for position, m in enumerate(processed.mentions)
+    ]  # fmt: skip
 
 
 def dossier_header(generated_at: dt.datetime) -> dict[str, Any]:

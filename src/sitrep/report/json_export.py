@@ -7,8 +7,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from sitrep.models import SituatedTime, StoredReport
-from sitrep.report.dossier import document_record, dossier_header, time_record
+from sitrep.models import Entity, SituatedTime, StoredMention, StoredReport
+from sitrep.report.dossier import document_record, dossier_header, entity_record, time_record
 
 
 def write_json(
@@ -17,6 +17,7 @@ def write_json(
     generated_at: dt.datetime,
     *,
     times: Iterable[SituatedTime] = (),
+    entities: Iterable[tuple[Entity, Iterable[StoredMention]]] = (),
 ) -> int:
     """Write the dossier to ``out``; returns the number of documents written.
 
@@ -26,6 +27,9 @@ def write_json(
     out.write(header[:-2])
     count = _write_section(out, "documents", (document_record(report) for report in reports))
     _write_section(out, "times", (time_record(item) for item in times))
+    _write_section(
+        out, "entities", (entity_record(entity, mentions) for entity, mentions in entities)
+    )
     out.write("\n}\n")
     return count
 

@@ -9,8 +9,10 @@ from typing import Protocol
 from sitrep.models import (
     Annotation,
     DuplicateCandidate,
+    Entity,
     ProcessedReport,
     SituatedTime,
+    StoredMention,
     StoredReport,
 )
 
@@ -60,6 +62,16 @@ class Store(Protocol):
 
     def times(self, report_id: int | None = None) -> Iterator[SituatedTime]:
         """Temporal expressions of one report, or of all reports in id order, streamed."""
+        ...
+
+    def mentions(
+        self, report_id: int | None = None, entity_id: int | None = None
+    ) -> Iterator[StoredMention]:
+        """Actor mentions of one report or one actor (or all), in report order, streamed."""
+        ...
+
+    def entities(self) -> Iterator[Entity]:
+        """Every actor across reports with aliases, roles and counts, most reported first."""
         ...
 
     def counts(self) -> ReportCounts: ...

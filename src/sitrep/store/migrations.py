@@ -116,6 +116,43 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX times_value ON times(value);
         """,
     ),
+    Migration(
+        3,
+        "actors: canonical entities, their aliases, their index keys and every mention",
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            gazetteer_id TEXT UNIQUE,
+            wikidata TEXT
+        );
+        CREATE TABLE entity_aliases (
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            mentions INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (entity_id, alias)
+        );
+        CREATE TABLE entity_keys (
+            key TEXT NOT NULL,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, entity_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE mentions (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            role TEXT,
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (report_id, position)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id, report_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -22,16 +22,19 @@ from sitrep.models import (
     DateStatus,
     DateWindow,
     DuplicateCandidate,
+    Entity,
     PageFormat,
     ProcessedReport,
     RemovedLine,
     SituatedTime,
+    StoredMention,
     StoredReport,
     TextSpan,
     TimeExpression,
     TimeType,
     Token,
 )
+from sitrep.store import sqlite_entities
 from sitrep.store.base import ReportCounts
 from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -153,6 +156,7 @@ class SQLiteStore:
             )  # fmt: skip
             report_id = int(cursor.lastrowid or 0)
             self._insert_children(cursor, report_id, processed)
+            sqlite_entities.insert_mentions(cursor, report_id, processed)
             cursor.execute("COMMIT")
         except BaseException as error:
             # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction themselves;
@@ -266,6 +270,16 @@ class SQLiteStore:
             )  # fmt: skip
             sentence = None if sentence_start is None else TextSpan(sentence_start, sentence_end)
             yield SituatedTime(doc, expression, sentence)
+
+    def mentions(
+        self, report_id: int | None = None, entity_id: int | None = None
+    ) -> Iterator[StoredMention]:
+        """Actor mentions of one report or one actor (or all), in report order, streamed."""
+        return sqlite_entities.stored_mentions(self._connection, report_id, entity_id)
+
+    def entities(self) -> Iterator[Entity]:
+        """Every actor with its aliases, roles and counts, most reported first."""
+        return sqlite_entities.entities(self._connection)
 
     def counts(self) -> ReportCounts:
         total, duplicates = self._connection.execute(
