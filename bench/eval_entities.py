@@ -52,33 +52,16 @@ from bench.entity_scoring import (
 )
 from bench.meantime import DEFAULT_DATA, Document, instance_spread, iter_documents
 
-from sitrep.models import PageFormat, PageHints, RawPage, StoredReport
+from sitrep.models import PageFormat, PageHints, RawPage, StoredMention, StoredReport
 
 # Issue 4's targets: relaxed named-mention F1 over PER+ORG+LOC, cross-document B-cubed F1.
 TARGETS = {"relaxed_f1": 0.85, "b_cubed_cross_document_f1": 0.90}
 
 
-class StoredMentionLike(Protocol):
-    """What the driver reads of a stored mention (``sitrep.store``'s ``StoredMention``)."""
-
-    @property
-    def report_id(self) -> int: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def type(self) -> str: ...
-    @property
-    def entity_id(self) -> int: ...
-
-
 class MentionStore(Protocol):
     """The part of ``sitrep.store.Store`` the driver reads."""
 
-    def entity_mentions(self) -> Iterable[StoredMentionLike]: ...
+    def mentions(self) -> Iterable[StoredMention]: ...
     def reports(self) -> Iterable[StoredReport]: ...
 
 
@@ -133,7 +116,7 @@ def ingest_with_pipeline(documents: Sequence[Document]) -> MentionStore:
     summary = Pipeline(Settings.from_env(None)).ingest(pages_of(documents), store)
     for failure in summary.failures:
         print(f"not ingested: {failure.origin}: {failure.message}", file=sys.stderr)
-    return store  # type: ignore[return-value]  # entity_mentions lands with issue 4
+    return store
 
 
 @dataclass
@@ -154,18 +137,18 @@ def collect_predictions(documents: Sequence[Document], store: MentionStore) -> C
             placed[report.id] = (document, OffsetMap(report.text, document.text))
     predictions: dict[str, list[Prediction]] = {name: [] for name in by_name}
     unmapped = unknown = 0
-    for row in store.entity_mentions():
+    for row in store.mentions():
         if row.report_id not in placed:
             unknown += 1
             continue
         document, offsets = placed[row.report_id]
-        span = offsets.span(row.start, row.end)
+        span = offsets.span(row.mention.start, row.mention.end)
         if span is None:
             unmapped += 1
             continue
         start, end = span
         predictions[document.name].append(
-            Prediction(start, end, document.text[start:end], str(row.type), row.entity_id)
+            Prediction(start, end, document.text[start:end], row.mention.type.value, row.entity_id)
         )
     stored = {document.name for document, _ in placed.values()}
     not_stored = [name for name in by_name if name not in stored]

@@ -45,7 +45,7 @@ _SHARED = ["Russia", "Afghanistan", "Tajikistan", "United Nations"]
 
 def processed_examples() -> list[ProcessedReport]:
     pipeline = Pipeline(Settings.from_env(None))
-    pages = [page for page in iter_pages([str(EXAMPLES)], pipeline.settings)]
+    pages = list(iter_pages([str(EXAMPLES)], pipeline.settings))
     return [pipeline.examine(page) for page in pages if isinstance(page, RawPage)]
 
 
@@ -122,7 +122,7 @@ def main() -> int:
         for size in sizes:
             path = Path(folder) / f"store-{size}.db"
             store = SQLiteStore.open(str(path))
-            fill(store._connection, size)  # noqa: SLF001 - a benchmark fills the tables directly
+            fill(store._connection, size)
             seconds = per_report_seconds(store, reports, args.repeat)
             store.close()
             results.append({"reports": size, "ms_per_report": seconds * 1000})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -22,17 +21,13 @@ from bench.eval_entities import (
 )
 from bench.meantime import Document, iter_documents
 
-from sitrep.models import PageFormat
+from sitrep.models import EntityType, Mention, PageFormat, StoredMention
 
 
-@dataclass(frozen=True)
-class FakeMention:
-    report_id: int
-    start: int
-    end: int
-    text: str
-    type: str
-    entity_id: int
+def stored(
+    report_id: int, start: int, end: int, text: str, label: str, entity_id: int
+) -> StoredMention:
+    return StoredMention(report_id, Mention(start, end, text, EntityType(label)), entity_id)
 
 
 class FakeStore:
@@ -40,7 +35,7 @@ class FakeStore:
 
     def __init__(self, documents: Sequence[Document]) -> None:
         self.texts: dict[int, tuple[str, str]] = {}
-        self.mentions: list[FakeMention] = []
+        self.stored: list[StoredMention] = []
         entity_ids: dict[str, int] = {}
         for report_id, document in enumerate(documents, start=1):
             paragraphs = document.text.split("\n\n")
@@ -55,17 +50,17 @@ class FakeStore:
                 # people as organisations.
                 entity = entity_ids.setdefault(mention.instance_id, len(entity_ids) + 1)
                 label = {"PER": "ORG", "LOC": "GPE"}.get(mention.type, mention.type)
-                self.mentions.append(
-                    FakeMention(report_id, start, start + len(mention.text), mention.text,
-                                label, entity)
+                self.stored.append(
+                    stored(report_id, start, start + len(mention.text), mention.text,
+                           label, entity)
                 )  # fmt: skip
-            self.mentions.append(FakeMention(report_id, 0, 13, "Advertisement", "ORG", 99))
+            self.stored.append(stored(report_id, 0, 13, "Advertisement", "ORG", 99))
             said = clean.find(" said")
             if said >= 0:
-                self.mentions.append(FakeMention(report_id, said + 1, said + 5, "said", "ORG", 98))
+                self.stored.append(stored(report_id, said + 1, said + 5, "said", "ORG", 98))
 
-    def entity_mentions(self) -> Iterator[FakeMention]:
-        return iter(self.mentions)
+    def mentions(self) -> Iterator[StoredMention]:
+        return iter(self.stored)
 
     def reports(self) -> Iterator[Any]:
         for report_id, (origin, text) in self.texts.items():

@@ -26,7 +26,9 @@ class FakeIndex:
             for actor in self.actors
             if wanted
             & set(
-                actor_keys(LocalEntity(actor.name, actor.type, actor.aliases, (), (), actor.gazetteer_id))
+                actor_keys(
+                    LocalEntity(actor.name, actor.type, actor.aliases, (), (), actor.gazetteer_id)
+                )
             )
         ]
 
@@ -34,7 +36,9 @@ class FakeIndex:
         return len(self.together.get(actor_id, set()) & set(others))
 
 
-def local(name: str, kind: EntityType, *aliases: str, gazetteer_id: str | None = None) -> LocalEntity:
+def local(
+    name: str, kind: EntityType, *aliases: str, gazetteer_id: str | None = None
+) -> LocalEntity:
     return LocalEntity(name, kind, (name, *aliases), (0,), (), gazetteer_id)
 
 

@@ -103,7 +103,11 @@ def choose_actor(
     if entity.type is EntityType.PERSON:
         return _same_person(entity, fitting, index, context)
     keys = {alias_key(a) for a in entity.aliases} | {sound_key(a) for a in entity.aliases}
-    shared = [c for c in fitting if keys & ({alias_key(a) for a in c.aliases} | {sound_key(a) for a in c.aliases})]
+    shared = [
+        c
+        for c in fitting
+        if keys & ({alias_key(a) for a in c.aliases} | {sound_key(a) for a in c.aliases})
+    ]
     if shared:
         return min(shared, key=lambda c: c.id)
     return _typo_of(entity, fitting, index, context)
@@ -135,9 +139,7 @@ def _same_person(
 
 def _initials_fit(ours: set[str], theirs: set[str]) -> bool:
     """ "v" fits "vladimir"; two full first names never fit each other here."""
-    return any(
-        (len(a) == 1 or len(b) == 1) and a[:1] == b[:1] for a in ours for b in theirs
-    )
+    return any((len(a) == 1 or len(b) == 1) and a[:1] == b[:1] for a in ours for b in theirs)
 
 
 def _typo_of(

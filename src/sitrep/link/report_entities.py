@@ -83,7 +83,9 @@ def bind_mentions(
     _join_acronyms(text, mentions, groups)
     _join_surnames(mentions, groups)
     bound = _join_roles_and_descriptions(mentions, groups)
-    kept = [i for i, m in enumerate(mentions) if m.kind is not MentionKind.DESCRIPTION or i in bound]
+    kept = [
+        i for i, m in enumerate(mentions) if m.kind is not MentionKind.DESCRIPTION or i in bound
+    ]
     position = {old: new for new, old in enumerate(kept)}
     entities = [
         _entity([mentions[i] for i in members], [position[i] for i in members],
@@ -119,7 +121,9 @@ def _join_same_names(mentions: Sequence[Mention], ids: list[str | None], groups:
 
 def _join_acronyms(text: str, mentions: Sequence[Mention], groups: _Groups) -> None:
     by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
-    organisations = [i for i, m in enumerate(mentions) if m.type is EntityType.ORG and m.kind is MentionKind.NAME]
+    organisations = [
+        i for i, m in enumerate(mentions) if m.type is EntityType.ORG and m.kind is MentionKind.NAME
+    ]
     names = [mentions[i] for i in organisations]
     for definition in acronym_definitions(text, names):
         long_index = by_span.get((definition.long_form.start, definition.long_form.end))
@@ -174,7 +178,11 @@ def _join_roles_and_descriptions(mentions: Sequence[Mention], groups: _Groups) -
         later = names[split : split + _BINDING_WINDOW]
         candidates = earlier if mention.kind is MentionKind.DESCRIPTION else [*earlier, *later]
         target = next(
-            (i for i in candidates if _fits(mention, mentions[i], roles.get(groups.find(i), set()))),
+            (
+                i
+                for i in candidates
+                if _fits(mention, mentions[i], roles.get(groups.find(i), set()))
+            ),
             None,
         )
         if target is not None:

@@ -14,7 +14,9 @@ from sitrep.models import EntityType, Mention
 
 # An acronym as written: capitals (Latin or Cyrillic), digits, "&" and "-" inside.
 _ACRONYM = r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&-]{1,9}"
-_AFTER_LONG_FORM = re.compile(rf"\s*(?:,\s*(?:or|also known as|known as)\s+|\(\s*)(?P<acronym>{_ACRONYM})\b")
+_AFTER_LONG_FORM = re.compile(
+    rf"\s*(?:,\s*(?:or|also known as|known as)\s+|\(\s*)(?P<acronym>{_ACRONYM})\b"
+)
 _LONG_FORM_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<long>[A-ZА-ЯЁ][^()\n]{5,120}?)\s*\)")
 
 
@@ -39,7 +41,9 @@ def acronym_definitions(text: str, mentions: list[Mention]) -> list[AcronymDefin
         after = text[mention.end : mention.end + 140]
         if not _is_acronym(mention.text) and (match := _AFTER_LONG_FORM.match(after)):
             start = mention.end + match.start("acronym")
-            acronym = Mention(start, start + len(match["acronym"]), match["acronym"], EntityType.ORG)
+            acronym = Mention(
+                start, start + len(match["acronym"]), match["acronym"], EntityType.ORG
+            )
             definitions.append(AcronymDefinition(mention, acronym))
         elif _is_acronym(mention.text) and (match := _LONG_FORM_IN_BRACKETS.match(after)):
             start = mention.end + match.start("long")

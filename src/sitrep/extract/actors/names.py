@@ -90,7 +90,9 @@ def with_roles(text: str, names: list[Mention], gazetteer: Gazetteer) -> list[Me
     ]
 
 
-def entry_for(surface: str, gazetteer: Gazetteer, preferred: EntityType | None) -> GazetteerEntry | None:
+def entry_for(
+    surface: str, gazetteer: Gazetteer, preferred: EntityType | None
+) -> GazetteerEntry | None:
     """The gazetteer entry a surface names, preferring one of the type the text suggests."""
     entries = gazetteer.lookup(surface)
     if not entries:
@@ -117,7 +119,9 @@ def _looks_like_name(text: str) -> bool:
     return len(text) > 1 and text[0].isupper() and any(c.isalpha() for c in text)
 
 
-def _corrected_type(span: Span, labelled: EntityType | None, gazetteer: Gazetteer) -> EntityType | None:
+def _corrected_type(
+    span: Span, labelled: EntityType | None, gazetteer: Gazetteer
+) -> EntityType | None:
     entry = entry_for(span.text, gazetteer, labelled)
     if entry is not None:
         return entry.type

@@ -96,7 +96,9 @@ def role_name(title: str, of: str | None) -> str:
 
 # "press secretary of the CSTO secretariat", "head of the department of Central Asia":
 # an apposition after a name, up to the next comma, closing bracket or sentence end.
-_APPOSITION = re.compile(r"^\s*,\s*(?:the\s+|a\s+)?(?P<role>[^,;:()\"“”«»\n]{3,120}?)\s*(?=[,;)\n]|\.\s|\.$)")
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:the\s+|a\s+)?(?P<role>[^,;:()\"“”«»\n]{3,120}?)\s*(?=[,;)\n]|\.\s|\.$)"
+)
 
 
 def apposition_role(after: str, is_title: Callable[[list[str]], TitleMatch | None]) -> str | None:
