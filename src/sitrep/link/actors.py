@@ -69,7 +69,7 @@ def actor_keys(entity: LocalEntity) -> tuple[str, ...]:
         keys.append(f"id:{entity.gazetteer_id}")
     for alias in entity.aliases:
         if entity.type is EntityType.PERSON:
-            given, surname = person_name_parts(alias)
+            _, surname = person_name_parts(alias)
             keys.append(f"surname:{sound_key(surname)}")
         else:
             keys.append(f"alias:{alias_key(alias)}")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
 from collections.abc import Iterable
+from typing import Any
 
 from sitrep.models import (
     Entity,

@@ -65,18 +65,38 @@ def test_a_title_around_a_name_gives_the_person_a_role(
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "expected"),
+    ("text", "surface", "label", "expected"),
     [
-        ("Tajik President Emomali Rakhmon spoke first.", "Tajik", NORP),  # never a person
-        ("The leaders met in Dushanbe on Friday to talk about the border.", "Dushanbe", GPE),
-        ("Troops from Tajikistan and Kyrgyzstan took part in the drills.", "Tajikistan", GPE),
-        ("Leaders of Armenia and Belarus attended the summit.", "Armenia", GPE),
+        ("Tajik President Emomali Rakhmon spoke first.", "Tajik", "PERSON", NORP),
+        ("The leaders met in Dushanbe on Friday.", "Dushanbe", "ORG", GPE),
+        ("Troops from Tajikistan took part in the drills.", "Tajikistan", "NORP", GPE),
+        ("Leaders of Armenia attended the summit.", "Armenia", "PERSON", GPE),
+        ("The Collective Security Treaty Organization met.", "Collective Security Treaty Organization", "WORK_OF_ART", ORG),
+        ("The state daily Rossiyskaya Gazeta reported it.", "Rossiyskaya Gazeta", "PERSON", ORG),
+        ("CSTO Secretary General Imangali Tasmagambetov said so.", "Imangali Tasmagambetov", "ORG", PERSON),
+        ("Analyst Nikita Mendkovich disagreed.", "Nikita Mendkovich", "FAC", PERSON),
     ],
-)
-def test_the_gazetteer_fixes_the_type_the_model_gets_wrong(
-    text: str, surface: str, expected: EntityType
+)  # fmt: skip
+def test_the_model_s_label_is_corrected_where_news_text_trips_it(
+    text: str, surface: str, label: str, expected: EntityType
 ) -> None:
-    assert found(text)[surface][0] is expected
+    doc = nlp()(text)
+    start = text.index(surface)
+    doc.ents = [doc.char_span(start, start + len(surface), label=label)]
+    result = {m.text: m.type for m in find_mentions(text, doc, Gazetteer.bundled())}
+    assert result[surface] is expected
+
+
+def test_a_name_the_model_labels_a_person_once_is_a_person_everywhere_in_the_report() -> None:
+    text = "Nikita Mendkovich spoke. Later Nikita Mendkovich left."
+    doc = nlp()(text)
+    second = text.rindex("Nikita")
+    doc.ents = [
+        doc.char_span(0, 17, label="PERSON"),
+        doc.char_span(second, second + 17, label="FAC"),
+    ]
+    kinds = [m.type for m in find_mentions(text, doc, Gazetteer.bundled())]
+    assert kinds == [PERSON, PERSON]
 
 
 def test_a_role_without_a_name_is_a_role_mention() -> None:

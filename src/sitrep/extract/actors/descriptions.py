@@ -28,12 +28,15 @@ _TITLE_PATTERN = "|".join(re.escape(title) for title in (*_OFFICE_TITLES, "leade
 # "Kazakhstan's prime minister", "the Russian president", "the president"; not when
 # a name follows ("the Russian president Vladimir Putin" is a name with a role).
 _ROLE = re.compile(
-    rf"\b(?:(?P<owner>[A-Z][\w.-]+(?: [A-Z][\w.-]+)?)['’]s|(?P<the>[Tt]he)(?: (?P<adjective>[A-Z][\w-]+))?)"
+    r"\b(?:(?P<owner>[A-Z][\w.-]+(?: [A-Z][\w.-]+)?)['’]s"
+    r"|(?P<the>[Tt]he)(?: (?P<adjective>[A-Z][\w-]+))?)"
     rf" (?P<title>(?i:{_TITLE_PATTERN}))\b(?!['’]?\s*[A-Z]|-)",
 )
 # "the organization", "the alliance": an organisation named before.
-_ORGANISATION_NOUNS = ("organization", "organisation", "alliance", "bloc", "movement", "group",
-                       "company", "ministry", "agency", "secretariat", "council", "committee")  # fmt: skip
+_ORGANISATION_NOUNS = (
+    "organization", "organisation", "alliance", "bloc", "movement", "group", "company",
+    "ministry", "agency", "secretariat", "council", "committee",
+)  # fmt: skip
 _DESCRIPTION = re.compile(
     rf"\b[Tt]he (?P<noun>{'|'.join(_ORGANISATION_NOUNS)})\b(?!['’]?\s*(?:[A-Z]|of\b))"
 )

@@ -31,11 +31,52 @@ _ACTOR_LABELS = {
 _MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 # Head words that make a name an organisation, whatever the model says ("Rossiyskaya Gazeta").
 _ORGANISATION_HEADS = frozenset(
-    """agency army assembly association bank battalion board brigade bureau club
-    college commission committee company corporation council court department
-    directorate forces front gazeta group guard inc institute jamaat league ltd
-    ministry movement network office organisation organization parliament party
-    police post press service times union university""".split()
+    {
+        "agency",
+        "army",
+        "assembly",
+        "association",
+        "bank",
+        "battalion",
+        "board",
+        "brigade",
+        "bureau",
+        "club",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "directorate",
+        "forces",
+        "front",
+        "gazeta",
+        "group",
+        "guard",
+        "inc",
+        "institute",
+        "jamaat",
+        "league",
+        "ltd",
+        "ministry",
+        "movement",
+        "network",
+        "office",
+        "organisation",
+        "organization",
+        "parliament",
+        "party",
+        "police",
+        "post",
+        "press",
+        "service",
+        "times",
+        "union",
+        "university",
+    }
 )
 _LEADING_WORDS = frozenset({"the", "a", "an"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})

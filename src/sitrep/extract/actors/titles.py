@@ -76,7 +76,7 @@ def title_at_end(words: list[str]) -> TitleMatch | None:
 
 
 def title_at_start(words: list[str]) -> TitleMatch | None:
-    """The longest title that ``words`` begins with ("press secretary of ..." -> Press Secretary)."""
+    """The longest title ``words`` begins with ("press secretary of ..." -> Press Secretary)."""
     lowered = [w.lower() for w in words]
     for title in TITLES:
         parts = title.split()
