@@ -123,6 +123,11 @@ CASES = [
     (SAT, "He arrived last Christmas.", "last Christmas", DATE, "2012-12-25", None),
     (SAT, "Profit rose in the third quarter, from $3 million in the 1988 quarter.",
      "the 1988 quarter", DATE, "1988-Q3", None),
+    # tense cues: "set on" is no plan, "would still" is still the future
+    (dt.date(2013, 2, 6), "The index hovered near the record high set on Aug. 6.", "Aug. 6",
+     DATE, "2012-08-06", None),
+    (dt.date(2013, 2, 10), "He added that the summit would still be held on April 24.",
+     "April 24", DATE, "2013-04-24", None),
 ]  # fmt: skip
 
 
