@@ -128,6 +128,10 @@ CASES = [
      DATE, "2012-08-06", None),
     (dt.date(2013, 2, 10), "He added that the summit would still be held on April 24.",
      "April 24", DATE, "2013-04-24", None),
+    # a period after "after" or "before" bounds the story; it is not the one narrated
+    (SAT, "Profit rose in the third quarter. After a weak second quarter, sales recovered. "
+     "Costs were lower than in the year-earlier period.", "the year-earlier period", DATE,
+     "2012-Q3", None),
 ]  # fmt: skip
 
 
