@@ -137,6 +137,18 @@ CASES = [
     (SAT, "It was a years-long feud.", "a years-long", DURATION, "PXY", None),
     (SAT, "Exports grew for the first time in years.", "years", DURATION, "PXY", None),
     (SAT, "Over the summer, the rebels regrouped.", "summer", DATE, "2013-SU", None),
+    # "the year": the year reported on, or twelve months ending on a stated day
+    (SAT, "Revenue was $7 million for the year ended March 31.", "the year", DURATION, "P1Y",
+     None),
+    (SAT, "Earnings will be lower for the fiscal year.", "the fiscal year", DATE, "2013", None),
+    (SAT, "Sales fell in the latest fiscal year.", "the latest fiscal year", DATE, "2012", None),
+    (SAT, "Costs must fall 5% by the end of the year.", "the end of the year", DATE, "2013",
+     "END"),
+    (SAT, "The merger should close by year-end.", "year-end", DATE, "2013-12-31", None),
+    (SAT, "The index is up 4% since year-end.", "year-end", DATE, "2012-12-31", None),
+    (SAT, "Nobody expects relief in the near term.", "the near term", DATE, "FUTURE_REF", None),
+    (SAT, "Results for that quarter included a write-down.", "that quarter", DATE, "2013-Q2",
+     None),
     # tense cues: "set on" is no plan, "would still" is still the future
     (dt.date(2013, 2, 6), "The index hovered near the record high set on Aug. 6.", "Aug. 6",
      DATE, "2012-08-06", None),
@@ -291,6 +303,7 @@ NOT_TIMES = [
     "Population: 3012 inhabitants, 1,998 households.",
     "The index closed at 1987.6, down 2%.",
     "The quarter-to-quarter comparison improved.",
+    "He was named player of the year.",
     "The ticket cost nineteen ninety-nine dollars.",
 ]
 

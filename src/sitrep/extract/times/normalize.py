@@ -525,13 +525,40 @@ def normalize_quarter_rel(candidate: Candidate, context: Context) -> Normalized 
     return normalized_date(period, None, Anchor.PUBLICATION)
 
 
+_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
+# "Player of the year" is a title; "the first nine months of the year" a time.
+_OF_THE_YEAR = re.compile(r"(\w+)\s+of\s+$", re.IGNORECASE)
+_PARTS_OF_A_YEAR = frozenset(
+    {"months", "weeks", "days", "quarter", "quarters", "half", "rest", "remainder",
+     "balance", "part", "end", "start", "beginning", "middle", "close", "time", "turn"}
+)  # fmt: skip
+
+
 def normalize_fiscal_year(candidate: Candidate, context: Context) -> Normalized | None:
+    """ "The year", "the fiscal year": the year being reported, or twelve months.
+
+    "For the year ended March 31" is a span of a year (P1Y, as TimeBank has it);
+    "earnings for the fiscal year" is the year the text is about: the narrated one, or
+    the publication's. "The latest fiscal year" is the last one completed, as "the
+    latest quarter" is the last one reported.
+    """
     which = (candidate.groups.get("which") or "").lower()
-    if not which or context.published is None:
+    mod = mod_of_part(candidate.groups.get("part"))
+    owner = _OF_THE_YEAR.search(context.text, max(0, candidate.start - 20), candidate.start)
+    if owner is not None and owner.group(1).lower() not in _PARTS_OF_A_YEAR:
+        return None
+    if _ENDED.match(context.text, candidate.end):
         return Normalized(TimeType.DURATION, "P1Y")
-    shift = {"current": 0, "new": 0, "latest": 0, "next": 1}.get(which, -1)
+    if not which:
+        narrated = _narrated_year(candidate, context)
+        if narrated is not None:
+            return normalized_date(Period(Grain.YEAR, dt.date(narrated, 1, 1)), mod,
+                                   Anchor.DISCOURSE)  # fmt: skip
+    if context.published is None:
+        return Normalized(TimeType.DATE, None, mod)
+    shift = {"": 0, "current": 0, "new": 0, "next": 1}.get(which, -1)
     period = period_of(Grain.YEAR, context.published).shift(shift)
-    return normalized_date(period, None, Anchor.PUBLICATION)
+    return normalized_date(period, mod, Anchor.PUBLICATION)
 
 
 NORMALIZERS: dict[str, Normalizer] = {

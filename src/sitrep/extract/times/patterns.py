@@ -133,7 +133,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year_period", r"the\s+(?P<year>1[0-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b"),
     ("quarter_rel", r"(?P<relative>last|next|this|previous)\s+quarter\b"),
     ("fiscal_year", r"the\s+(?:(?P<which>current|latest|last|previous|next|new|past)\s+)?"
-     r"(?:fiscal|financial)\s+year\b"),
+     rf"(?:fiscal|financial)\s+year\b|(?:{_THE}(?P<part>{PART})[\s-]+)?the\s+(?:calendar\s+)?"
+     r"year\b(?!-|['’]|\s+(?:\d|two|ago|earlier|before|after|later|of|in|to)\b)"),
     ("week_of", rf"the\s+week\s+of\s+(?P<month>{MONTH_ANY})\s+{DAY}(?:,?\s+{YEAR})?"),
     ("relative_unit", rf"(?:{_THE}(?P<part>{PART})[\s-]+)?(?P<relative>{RELATIVE})\s+"
      r"(?P<unit>year|month|week|weekend|decade)\b(?!-)"),
@@ -186,7 +187,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("holiday", rf"(?:(?P<relative>last|next|this|coming|past)\s+)?\b(?P<holiday>{_HOLIDAYS})\b"
      rf"(?:\s+(?:of\s+)?{YEAR})?"),
     ("vague", r"\b(?:(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|"
-     r"the\s+past|the\s+present|recent\s+(?:years|months|weeks|days|times)|"
+     r"the\s+past|the\s+present|the\s+(?:near|short)\s+term(?!-)|recent\s+(?:years|months|weeks|days|times)|"
      r"(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters|decades)|"
      r"(?:the\s+)?(?:months|years|weeks|days)\s+ahead|(?<=in\s)future|now|"
      r"currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|"
@@ -214,7 +215,7 @@ _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "quarter_rel": ("quarter",),
     "quarter_ref": ("quarter", "period"),
     "year_period": ("quarter", "period"),
-    "fiscal_year": ("fiscal", "financial"),
+    "fiscal_year": ("year",),
     "week_of": ("week",),
     "this_earlier": ("earlier", "later"),
     "adjective_offset": ("earlier", "ago"),
