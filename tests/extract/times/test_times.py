@@ -123,6 +123,41 @@ CASES = [
     (SAT, "He arrived last Christmas.", "last Christmas", DATE, "2012-12-25", None),
     (SAT, "Profit rose in the third quarter, from $3 million in the 1988 quarter.",
      "the 1988 quarter", DATE, "1988-Q3", None),
+    # spoken years, halves, pairs of days, fractions of a unit
+    (SAT, "Oil last sold that cheaply in the winter of nineteen ninety-four.",
+     "winter of nineteen ninety-four", DATE, "1994-WI", None),
+    (SAT, "She was first elected in nineteen seventy-nine.", "nineteen seventy-nine", DATE,
+     "1979", None),
+    (SAT, "Margins should widen in the last half of 2014.", "the last half of 2014", DATE,
+     "2014-H2", None),
+    (SAT, "The ministers will meet on April 24 and 25.", "25", DATE, "2014-04-25", None),
+    (SAT, "A minute and a half later the engine failed.", "A minute and a half", DURATION,
+     "PT1M30S", None),
+    (SAT, "Their third day-long session ended.", "day-long", DURATION, "P1D", None),
+    (SAT, "It was a years-long feud.", "a years-long", DURATION, "PXY", None),
+    (SAT, "Exports grew for the first time in years.", "years", DURATION, "PXY", None),
+    (SAT, "Over the summer, the rebels regrouped.", "summer", DATE, "2013-SU", None),
+    # "the year": the year reported on, or twelve months ending on a stated day
+    (SAT, "Revenue was $7 million for the year ended March 31.", "the year", DURATION, "P1Y",
+     None),
+    (SAT, "Earnings will be lower for the fiscal year.", "the fiscal year", DATE, "2013", None),
+    (SAT, "Sales fell in the latest fiscal year.", "the latest fiscal year", DATE, "2012", None),
+    (SAT, "Costs must fall 5% by the end of the year.", "the end of the year", DATE, "2013",
+     "END"),
+    (SAT, "The merger should close by year-end.", "year-end", DATE, "2013-12-31", None),
+    (SAT, "The index is up 4% since year-end.", "year-end", DATE, "2012-12-31", None),
+    (SAT, "Nobody expects relief in the near term.", "the near term", DATE, "FUTURE_REF", None),
+    (SAT, "Results for that quarter included a write-down.", "that quarter", DATE, "2013-Q2",
+     None),
+    # tense cues: "set on" is no plan, "would still" is still the future
+    (dt.date(2013, 2, 6), "The index hovered near the record high set on Aug. 6.", "Aug. 6",
+     DATE, "2012-08-06", None),
+    (dt.date(2013, 2, 10), "He added that the summit would still be held on April 24.",
+     "April 24", DATE, "2013-04-24", None),
+    # a period after "after" or "before" bounds the story; it is not the one narrated
+    (SAT, "Profit rose in the third quarter. After a weak second quarter, sales recovered. "
+     "Costs were lower than in the year-earlier period.", "the year-earlier period", DATE,
+     "2012-Q3", None),
 ]  # fmt: skip
 
 
@@ -266,6 +301,10 @@ NOT_TIMES = [
     "He may march on the capital and spring a surprise.",
     "The meeting took place in Eastern Europe.",
     "Population: 3012 inhabitants, 1,998 households.",
+    "The index closed at 1987.6, down 2%.",
+    "The quarter-to-quarter comparison improved.",
+    "He was named player of the year.",
+    "The ticket cost nineteen ninety-nine dollars.",
 ]
 
 

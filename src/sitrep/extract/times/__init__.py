@@ -18,6 +18,7 @@ Quality is measured by ``bench/eval_times.py`` on TimeBank/AQUAINT (TempEval-3).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc
 
@@ -31,6 +32,13 @@ __all__ = ["REQUIRES", "Anchor", "TimeExpression", "TimeType", "extract_times"]
 
 # The spaCy components tense is read from (the same as publication-date inference).
 REQUIRES = ("tagger", "attribute_ruler", "lemmatizer", "parser")
+
+# A period right after "after", "before", "since" or "until" bounds what the text tells;
+# it is not the period told: in "After a weak second quarter, sales recovered" the
+# story stays with the quarter it was narrating (and "the year-earlier period" with it).
+_BOUND_BEFORE = re.compile(
+    r"\b(?:after|before|since|until|till)\s+(?:(?:the|an?)\s+(?:\w+\s+)?)?$", re.IGNORECASE
+)
 
 _NORMALIZERS = {**NORMALIZERS, **RELATIVE_NORMALIZERS}
 
@@ -94,6 +102,8 @@ def _remember(context: Context, candidate: Candidate, normalized: Normalized) ->
         or normalized.type not in {TimeType.DATE, TimeType.TIME}
     ):
         return
+    if _BOUND_BEFORE.search(context.text, max(0, candidate.start - 30), candidate.start):
+        return  # "after a flat second quarter": the text narrates what came after it
     discourse = context.discourse
     discourse.period = normalized.period
     if sets_scene(candidate, context, normalized):

@@ -144,9 +144,11 @@ def season_of(day: dt.date) -> str:
 # -- direction from tense -----------------------------------------------------------
 
 # Cue words for the tense of a clause when there is no parse; the cue nearest the
-# expression wins ("said on Monday it will ..." is past for Monday).
+# expression wins ("said on Monday it will ..." is past for Monday). A future cue takes
+# its adverbs with it: "would still be held" is one cue, not "would still" and "held".
 _TENSE_CUES = re.compile(
-    r"\b(?:(?P<future>(?:will|shall|would|'ll|won't)(?:\s+(?:not|never|also|be|have|been))*"
+    r"\b(?:(?P<future>(?:will|shall|would|'ll|won't)(?:\s+(?:not|never|also|still|only|then|"
+    r"probably|likely|soon|now|be|have|been))*"
     r"(?:\s+\w+)?|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|"
     r"expects?\s+to|is\s+expected|are\s+expected|due\s+(?:to|on|in)|is\s+to|are\s+to|"
     r"set\s+to|aims?\s+to|intends?\s+to|upcoming)|(?P<past>was|were|had|did|said|told|"
@@ -154,10 +156,12 @@ _TENSE_CUES = re.compile(
     re.IGNORECASE,
 )
 # Words right before an expression that settle its direction whatever the verb says:
-# "as soon as Tuesday", "scheduled for Monday", "since Friday".
+# "as soon as Tuesday", "scheduled for Monday", "since Friday". "Set" counts only with
+# "for": "the record set on Aug. 6" is a done deed.
 _LEADING_CUE = re.compile(
-    r"\b(?:(?P<future>as\s+(?:soon|early)\s+as|(?:scheduled|planned|set|slated|due)\s+"
-    r"(?:for|on)|until|till|starting|beginning|effective|(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|"
+    r"\b(?:(?P<future>as\s+(?:soon|early)\s+as|(?:scheduled|planned|slated|due)\s+"
+    r"(?:for|on)|set\s+for|until|till|starting|beginning|effective|"
+    r"(?:plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|"
     r"intend(?:s|ed|ing)?|expect(?:s|ed|ing)?)\b[^.;:]{0,50}?\b(?:on|for|by))|"
     r"(?P<past>since|as\s+of|ago))\s+(?:on\s+)?$",
     re.IGNORECASE,

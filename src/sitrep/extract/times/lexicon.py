@@ -81,7 +81,8 @@ VAGUE: dict[str, str] = {
     "the past": "PAST_REF", "past": "PAST_REF", "the old days": "PAST_REF",
     "years ago": "PAST_REF", "soon": "FUTURE_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "eventually": "FUTURE_REF", "later": "FUTURE_REF",
+    "eventually": "FUTURE_REF", "later": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
     # "recent years", "the coming weeks", "the months ahead": a stretch of unknown
     # length ending or starting now, a DURATION "PX<unit>" (TimeML's convention for
     # "the past few years"). TimeBank/AQUAINT gold for these plural-unit phrases,
@@ -153,7 +154,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
     "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
     "veterans day": (11, 11), "armistice day": (11, 11), "may day": (5, 1),
-    "bastille day": (7, 14),
+    "bastille day": (7, 14), "year-end": (12, 31), "year end": (12, 31),
 }  # fmt: skip
 # Holidays on the Nth weekday of a month: (month, ISO weekday, N; -1 for the last).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {

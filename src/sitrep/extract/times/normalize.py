@@ -316,6 +316,26 @@ def normalize_year_words(candidate: Candidate, context: Context) -> Normalized |
     return normalized_date(Period(Grain.YEAR, dt.date(year, 1, 1)))
 
 
+def spelled_year(words: str | None) -> int | None:
+    """The year a spoken form states: "nineteen ninety-four" is 1994."""
+    if not words:
+        return None
+    century, *rest = words.lower().replace("-", " ").split()
+    hundreds = lexicon.NUMBERS.get(century)
+    tail = number_in(" ".join(rest))
+    if hundreds is None or tail is None:
+        return None
+    return hundreds * 100 + int(tail)
+
+
+def normalize_spelled_year(candidate: Candidate, context: Context) -> Normalized | None:
+    year = spelled_year(candidate.groups["spelled_year"])
+    if year is None:
+        return None
+    period = Period(Grain.YEAR, dt.date(year, 1, 1))
+    return Normalized(TimeType.DATE, period.value, period=period, is_explicit=True)
+
+
 def normalize_year_range(candidate: Candidate, context: Context) -> Normalized | None:
     first = year_in(candidate.groups["year"])
     end_text = candidate.groups["year_end"] or ""
@@ -362,13 +382,16 @@ def normalize_season(candidate: Candidate, context: Context) -> Normalized | Non
     relative = (groups.get("relative") or "").lower()
     mod = mod_of_part(groups.get("part"))
     text = candidate_text(candidate, context).lower()
-    is_bare = not relative and not groups.get("year") and not groups.get("part")
+    has_year = bool(groups.get("year") or groups.get("spelled_year"))
+    is_bare = not relative and not has_year and not groups.get("part")
     if is_bare and (not text.startswith("the ") or season == "FA"):
-        before = context.text[max(0, candidate.start - 8) : candidate.start].lower()
-        if not re.search(r"\b(?:in|during|this|by|until|since)\s+(?:the\s+)?$", before):
+        before = context.text[max(0, candidate.start - 16) : candidate.start].lower()
+        if not re.search(
+            r"\b(?:in|during|this|by|until|since|over|through|throughout)\s+(?:the\s+)?$", before
+        ):
             return None  # "fall" the verb, "spring" the water
-    if groups.get("year"):
-        year = year_in(groups["year"])
+    if has_year:
+        year = year_in(groups["year"]) or spelled_year(groups.get("spelled_year"))
         if year is None:
             return None
         return Normalized(TimeType.DATE, f"{year}-{season}", mod, is_explicit=True,
@@ -502,25 +525,54 @@ def normalize_quarter_rel(candidate: Candidate, context: Context) -> Normalized 
     return normalized_date(period, None, Anchor.PUBLICATION)
 
 
+_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
+# "Player of the year" is a title; "the first nine months of the year" a time.
+_OF_THE_YEAR = re.compile(r"(\w+)\s+of\s+$", re.IGNORECASE)
+_PARTS_OF_A_YEAR = frozenset(
+    {"months", "weeks", "days", "quarter", "quarters", "half", "rest", "remainder",
+     "balance", "part", "end", "start", "beginning", "middle", "close", "time", "turn"}
+)  # fmt: skip
+
+
 def normalize_fiscal_year(candidate: Candidate, context: Context) -> Normalized | None:
+    """ "The year", "the fiscal year": the year being reported, or twelve months.
+
+    "For the year ended March 31" is a span of a year (P1Y, as TimeBank has it);
+    "earnings for the fiscal year" is the year the text is about: the narrated one, or
+    the publication's. "The latest fiscal year" is the last one completed, as "the
+    latest quarter" is the last one reported.
+    """
     which = (candidate.groups.get("which") or "").lower()
-    if not which or context.published is None:
+    mod = mod_of_part(candidate.groups.get("part"))
+    owner = _OF_THE_YEAR.search(context.text, max(0, candidate.start - 20), candidate.start)
+    if owner is not None and owner.group(1).lower() not in _PARTS_OF_A_YEAR:
+        return None
+    if _ENDED.match(context.text, candidate.end):
         return Normalized(TimeType.DURATION, "P1Y")
-    shift = {"current": 0, "new": 0, "latest": 0, "next": 1}.get(which, -1)
+    if not which:
+        narrated = _narrated_year(candidate, context)
+        if narrated is not None:
+            return normalized_date(Period(Grain.YEAR, dt.date(narrated, 1, 1)), mod,
+                                   Anchor.DISCOURSE)  # fmt: skip
+    if context.published is None:
+        return Normalized(TimeType.DATE, None, mod)
+    shift = {"": 0, "current": 0, "new": 0, "next": 1}.get(which, -1)
     period = period_of(Grain.YEAR, context.published).shift(shift)
-    return normalized_date(period, None, Anchor.PUBLICATION)
+    return normalized_date(period, mod, Anchor.PUBLICATION)
 
 
 NORMALIZERS: dict[str, Normalizer] = {
     "iso": normalize_iso,
     "numeric": normalize_numeric,
     "month_day": normalize_calendar_day,
+    "month_day_pair": normalize_calendar_day,
     "day_month": normalize_calendar_day,
     "month_year": normalize_month_year,
     "month": normalize_month,
     "year_range": normalize_year_range,
     "year": normalize_year,
     "year_words": normalize_year_words,
+    "spelled_year": normalize_spelled_year,
     "decade": normalize_decade,
     "century": normalize_century,
     "this_century": normalize_this_century,

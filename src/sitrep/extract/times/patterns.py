@@ -64,8 +64,15 @@ PART = r"(?:early|late|mid|the\s+(?:beginning|start|middle|end|close)\s+of|end\s
 QUANTITY_MOD = _keys(lexicon.QUANTITY_MODS)
 RELATIVE = r"(?:last|past|previous|this|current|next|coming|following)"
 
-YEAR = r"(?P<year>1[0-9]\d\d|20\d\d)(?!\d|\s*%|-year|,\d)"
+# Not a year: "2000 %", "a 1990-year", "1,998", "closed at 2082.1".
+YEAR = r"(?P<year>1[0-9]\d\d|20\d\d)(?!\d|\s*%|-year|,\d|\.\d)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
+# A year read out as on air: "nineteen ninety-four", "nineteen eighty".
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)\b"
+SPELLED_YEAR = (
+    r"(?P<spelled_year>(?:eighteen|nineteen)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|"
+    rf"eighty|ninety)(?:[\s-]+{_ONES})?)\b(?![\s-]+{_ONES})"
+)
 _THE = r"(?:the\s+)?"
 
 _HOLIDAYS = _keys(
@@ -88,6 +95,9 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?P<year>(?:19|20)?\d\d)(?![\d/.]|\.\d)"),
     ("month_day", rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?P<part>{PART})\s+)?"
      rf"(?P<month>{MONTH_ANY})\s+{DAY}(?:,?\s+{YEAR})?\b"),
+    # The second day of a pair: "on April 24 and 25" (its span starts at "25").
+    ("month_day_pair", rf"(?P<month>{MONTH_ANY})\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)"
+     rf"\s*{DAY}(?:,?\s+{YEAR})?\b"),
     ("day_month", rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?"
      rf"(?P<month>{MONTH_ANY})(?:,?\s+{YEAR})?\b"),
     ("month_year", rf"(?:{_THE}(?P<part>{PART})[\s-]+)?(?P<month>{MONTH_ANY}),?\s+(?:of\s+)?"
@@ -98,14 +108,16 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year", rf"(?:{_THE}(?P<part>{PART})[\s-]+|(?P<fiscal>fiscal\s+(?:year\s+)?)|"
      rf"the\s+year\s+)?\b{YEAR}\b(?!\s*[-–]\s*\d){_COUNTED}"),
     ("year_words", r"the\s+year\s+(?P<words>two\s+thousand(?:\s+and\s+\w+)?)"),
+    ("spelled_year", rf"(?:the\s+year\s+)?{SPELLED_YEAR}(?![\s-]+(?:percent|dollars|years))"),
     ("decade", rf"{_THE}(?:(?P<part>{PART})[\s-]+)?(?:(?P<century>1[0-9]|20)(?P<decade>\d)0|"
      r"['’](?P<short>\d)0)['’]?s\b"),
     ("century", rf"{_THE}(?:(?P<part>{PART})[\s-]+)?(?P<ordinal>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))"
      r"[\s-]+century\b"),
     ("this_century", rf"(?P<relative>{RELATIVE})\s+century\b"),
     ("season", rf"(?:{_THE}(?P<part>{PART})[\s-]+)?(?:(?P<relative>{RELATIVE})\s+)?"
-     rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?{YEAR})?\b"),
-    ("half", rf"{_THE}(?P<ordinal>first|second|1st|2nd)\s+half(?:\s+of\s+(?:fiscal\s+)?"
+     rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b"),
+    ("half", rf"{_THE}(?P<ordinal>first|second|1st|2nd|(?:last|latter)(?=\s+half\s+of\s+"
+     r"(?:fiscal\s+)?(?:\d|this|last|next)))\s+half(?:\s+of\s+(?:fiscal\s+)?"
      rf"(?:{YEAR}|(?P<relative>this|last|next)\s+year))?"),
     ("quarter", r"(?:(?P<owner>(?:this|last|next)\s+year|(?P<owner_year>1[0-9]\d\d|20\d\d))"
      rf"['’]s\s+|{_THE}(?:(?P<pre_year>1[0-9]\d\d|20\d\d)\s+|"
@@ -114,14 +126,15 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?P<relative>this|last|next)\s+year))?"),
     ("quarter_code", r"\b(?:Q(?P<number>[1-4])|(?P<number2>[1-4])Q)(?:\s+|\s*'|\s*-\s*)?"
      rf"(?:{YEAR})?\b"),
-    ("quarter_ref", r"(?:the\s+|this\s+|last\s+year['’]s\s+)(?:(?P<which>latest|current|"
+    ("quarter_ref", r"(?:the\s+|this\s+|that\s+|last\s+year['’]s\s+)(?:(?P<which>latest|current|"
      r"previous|last|same|year-earlier|year-ago|recent|most\s+recent|first|comparable)\s+)?"
-     r"(?:fiscal\s+)?(?:quarter|period)\b(?!\s+(?:of|ended|ending)\s+\w+\s+\d)"
+     r"(?:fiscal\s+)?(?:quarter|period)\b(?!-|\s+(?:of|ended|ending)\s+\w+\s+\d)"
      r"(?:\s+a\s+year\s+(?:ago|earlier))?"),
     ("year_period", r"the\s+(?P<year>1[0-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b"),
     ("quarter_rel", r"(?P<relative>last|next|this|previous)\s+quarter\b"),
     ("fiscal_year", r"the\s+(?:(?P<which>current|latest|last|previous|next|new|past)\s+)?"
-     r"(?:fiscal|financial)\s+year\b"),
+     rf"(?:fiscal|financial)\s+year\b|(?:{_THE}(?P<part>{PART})[\s-]+)?the\s+(?:calendar\s+)?"
+     r"year\b(?!-|['’]|\s+(?:\d|two|ago|earlier|before|after|later|of|in|to)\b)"),
     ("week_of", rf"the\s+week\s+of\s+(?P<month>{MONTH_ANY})\s+{DAY}(?:,?\s+{YEAR})?"),
     ("relative_unit", rf"(?:{_THE}(?P<part>{PART})[\s-]+)?(?P<relative>{RELATIVE})\s+"
      r"(?P<unit>year|month|week|weekend|decade)\b(?!-)"),
@@ -138,10 +151,13 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?P<unit>{UNIT})\b"),
     ("duration", rf"(?:(?P<mod>{QUANTITY_MOD})\s+)?(?:the\s+)?(?:(?P<number>{NUMBER})"
      rf"(?:\s+and\s+a\s+half|\s+(?:or|to)\s+(?P<number_high>{NUMBER}))?|(?P<vague>"
-     rf"{VAGUE_NUMBER}))(?:\s+more)?[\s-]+(?P<unit>{UNIT})(?:-long)?\b(?!-old|-year-old)"),
+     rf"{VAGUE_NUMBER}))(?:\s+more)?[\s-]+(?P<unit>{UNIT})(?:-long|\s+and\s+a\s+half)?\b"
+     r"(?!-old|-year-old)"),
     ("weekend", r"the\s+weekend\b"),
-    ("bare_units", r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours)\b"),
+    ("bare_units", r"(?:(?<=\bfor\s)|(?<=\bin\s))(?P<unit>years|months|weeks|days|decades|"
+     r"hours)\b(?!\s+(?:past|to\s+come))"),
     ("decades_long", r"\b(?P<unit>years|months|decades|weeks)-long\b"),
+    ("unit_long", r"(?<![\w-])(?P<unit>hour|day|week|month|year)-long\b"),
     ("weekday", rf"(?:(?P<relative>last|next|this|coming|past)\s+|(?P<part>early|late)\s+)?"
      rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<day_part>{DAY_PART}))?\b"),
     ("discourse_weekday", r"the\s+(?P<which>previous|preceding|prior|following|next)\s+"
@@ -171,7 +187,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("holiday", rf"(?:(?P<relative>last|next|this|coming|past)\s+)?\b(?P<holiday>{_HOLIDAYS})\b"
      rf"(?:\s+(?:of\s+)?{YEAR})?"),
     ("vague", r"\b(?:(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|"
-     r"the\s+past|the\s+present|recent\s+(?:years|months|weeks|days|times)|"
+     r"the\s+past|the\s+present|the\s+(?:near|short)\s+term(?!-)|recent\s+(?:years|months|weeks|days|times)|"
      r"(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters|decades)|"
      r"(?:the\s+)?(?:months|years|weeks|days)\s+ahead|(?<=in\s)future|now|"
      r"currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|"
@@ -199,12 +215,13 @@ _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "quarter_rel": ("quarter",),
     "quarter_ref": ("quarter", "period"),
     "year_period": ("quarter", "period"),
-    "fiscal_year": ("fiscal", "financial"),
+    "fiscal_year": ("year",),
     "week_of": ("week",),
     "this_earlier": ("earlier", "later"),
     "adjective_offset": ("earlier", "ago"),
     "weekend": ("weekend",),
     "decades_long": ("long",),
+    "unit_long": ("long",),
     "times_per": ("once", "twice", "times"),
     "every": ("every", "each", "per"),
     "deictic": ("today", "tonight", "yesterday", "tomorrow"),
@@ -212,6 +229,7 @@ _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "season": tuple(lexicon.SEASONS),
     "frequency": tuple(lexicon.FREQUENCIES),
     "year_words": ("thousand",),
+    "spelled_year": ("eighteen", "nineteen"),
 }
 
 
@@ -240,6 +258,8 @@ def _trimmed_start(rule: str, match: re.Match[str], text: str) -> int:
         return match.start() + 4  # "the third-quarter results": "third-quarter"
     if rule == "window" and (match.group("mod") or "").lower() in {"over", "under"}:
         return match.start() + lowered.index("the")  # "over the past decade": a preposition
+    if rule == "month_day_pair":
+        return match.start("day")
     if rule != "duration":
         return match.start()
     start = match.start("number") if match.group("number") else match.start("vague")

@@ -90,11 +90,13 @@ def _count(candidate: Candidate, text: str = "") -> float | None:
     number_text = re.sub(r"\s+", " ", (groups.get("number") or "").lower())
     if number_text in {"half a", "a half"}:
         return 0.5
+    unit = (groups.get("unit") or "").lower()
+    if number_text in {"a", "an"} and unit.endswith("s"):
+        return None  # "a years-long feud"
     if number_text:
         return number_in(number_text)
     if "couple" in text.lower():
         return 2.0
-    unit = (groups.get("unit") or "").lower()
     return None if unit.endswith("s") else 1.0  # "the coming years": PXY
 
 
@@ -125,6 +127,11 @@ def normalize_duration(candidate: Candidate, context: Context) -> Normalized | N
 
 def normalize_bare_units(candidate: Candidate, context: Context) -> Normalized | None:
     return Normalized(TimeType.DURATION, duration_value(None, _unit(candidate.groups["unit"])))
+
+
+def normalize_unit_long(candidate: Candidate, context: Context) -> Normalized | None:
+    """ "A day-long meeting": one unit."""
+    return Normalized(TimeType.DURATION, duration_value(1, _unit(candidate.groups["unit"])))
 
 
 def normalize_window(candidate: Candidate, context: Context) -> Normalized | None:
@@ -532,6 +539,7 @@ RELATIVE_NORMALIZERS: dict[str, Normalizer] = {
     "window": normalize_window,
     "bare_units": normalize_bare_units,
     "decades_long": normalize_bare_units,
+    "unit_long": normalize_unit_long,
     "offset": normalize_offset,
     "adjective_offset": normalize_adjective_offset,
     "relative_unit": normalize_relative_unit,
