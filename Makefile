@@ -36,9 +36,11 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/link_scale.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_times.py
+	$(BIN)/python -m bench.eval_entities
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,7 @@ Slow: the command runs the real pipeline. Most tests hand it the session pipelin
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -268,3 +269,44 @@ def test_cli_reading_commands_do_not_create_a_store(
     assert result.exit_code == 2
     assert "no store here" in result.stderr
     assert not missing.exists()
+
+
+def test_cli_extract_entities_prints_each_mention_with_its_actor(run: Any, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Alliance leaders meet in Dushanbe\n\n"
+        "Tajik President Emomali Rakhmon hosted the Collective Security Treaty "
+        "Organization, or CSTO, in Dushanbe on Monday. Rakhmon asked the CSTO for help.\n",
+        encoding="utf-8",
+    )
+    result = run("extract", "entities", report, "--clean")
+    assert result.exit_code == 0, result.stderr
+    mentions = json.loads(result.stdout)
+    text = report.read_text(encoding="utf-8")
+    by_text = {m["text"]: m for m in mentions}
+    assert by_text["Rakhmon"]["name"] == "Emomali Rakhmon"
+    assert by_text["Emomali Rakhmon"]["role"] == "President of Tajikistan"
+    assert by_text["CSTO"]["name"] == "Collective Security Treaty Organization"
+    assert by_text["Dushanbe"]["type"] == "GPE"
+    # --clean offsets index the clean text, which here is the file's text minus nothing
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in mentions)
+
+
+def test_cli_entities_lists_actors_across_reports(
+    run: Any, tmp_path: Path, examples_dir: Path
+) -> None:
+    db = tmp_path / "cases.db"
+    assert run("ingest", examples_dir, "--db", db, "--quiet").exit_code == 0
+    result = run("entities", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header.split()[:4] == ["id", "type", "reports", "mentions"]
+    counts = [int(row.split()[2]) for row in rows if row[:1] == " "]
+    assert counts == sorted(counts, reverse=True)  # most reported first
+    assert any("Tajikistan" in row for row in rows)
+
+
+def test_cli_entities_refuses_a_missing_store(run: Any, tmp_path: Path) -> None:
+    result = run("entities", "--db", tmp_path / "none.db")
+    assert result.exit_code == 2
+    assert "no store here" in result.stderr

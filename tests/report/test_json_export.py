@@ -72,7 +72,7 @@ def test_json_export_of_an_empty_store_is_valid(memory_store: SQLiteStore) -> No
 
 
 def test_json_header(dossier: dict[str, Any]) -> None:
-    assert list(dossier) == ["schema_version", "generated_at", "documents", "times"]
+    assert list(dossier) == ["schema_version", "generated_at", "documents", "times", "entities"]
     assert dossier["schema_version"] == DOSSIER_SCHEMA_VERSION
     assert dossier["generated_at"] == "2025-06-02T09:15:30+00:00"
     assert [document["id"] for document in dossier["documents"]] == [1, 2, 3, 4]
@@ -198,6 +198,10 @@ def test_json_docs_example_is_valid() -> None:
     assert ferry["text"][313:323] == "April 2025"
     assert ferry["text"][364:368] == "2026"
     assert '{"doc": 1, "start": 313, "end": 323}' in markdown
+    texts = {document["id"]: document["text"] for document in example["documents"]}
+    for entity in example["entities"]:
+        for mention in entity["mentions"]:
+            assert texts[mention["doc"]][mention["start"] : mention["end"]] == mention["text"]
 
 
 # --- the schema can fail: each of these breaks one rule the docs state ---

@@ -23,6 +23,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from sitrep.extract.actors import acronym_definitions
 from sitrep.extract.actors.titles import LEADER_TITLES
 from sitrep.link.gazetteer import Gazetteer
@@ -126,6 +128,8 @@ def _join_acronyms(text: str, mentions: Sequence[Mention], groups: _Groups) -> N
     ]
     names = [mentions[i] for i in organisations]
     for definition in acronym_definitions(text, names):
+        if not _spells(definition.acronym.text, definition.long_form.text):
+            continue  # "Council of the Collective Security Treaty Organisation (CSTO)"
         long_index = by_span.get((definition.long_form.start, definition.long_form.end))
         short_index = by_span.get((definition.acronym.start, definition.acronym.end))
         if long_index is not None and short_index is not None:
@@ -139,6 +143,12 @@ def _join_acronyms(text: str, mentions: Sequence[Mention], groups: _Groups) -> N
         written = mentions[index].text
         if written.isupper() and written in initials:
             groups.join(initials[written], index)
+
+
+def _spells(acronym: str, long_form: str) -> bool:
+    """Whether an acronym is the long form's initials, give or take one letter ("OSTO")."""
+    initials = acronym_of(long_form).upper()
+    return Levenshtein.distance(alias_key(acronym).upper(), initials) <= 1
 
 
 def _join_surnames(mentions: Sequence[Mention], groups: _Groups) -> None:

@@ -71,9 +71,17 @@ def test_a_title_around_a_name_gives_the_person_a_role(
         ("The leaders met in Dushanbe on Friday.", "Dushanbe", "ORG", GPE),
         ("Troops from Tajikistan took part in the drills.", "Tajikistan", "NORP", GPE),
         ("Leaders of Armenia attended the summit.", "Armenia", "PERSON", GPE),
-        ("The Collective Security Treaty Organization met.", "Collective Security Treaty Organization", "WORK_OF_ART", ORG),
+        ("The Shanghai Cooperation Organisation met.", "Shanghai Cooperation Organisation",
+         "WORK_OF_ART", ORG),
         ("The state daily Rossiyskaya Gazeta reported it.", "Rossiyskaya Gazeta", "PERSON", ORG),
-        ("CSTO Secretary General Imangali Tasmagambetov said so.", "Imangali Tasmagambetov", "ORG", PERSON),
+        ("CSTO Secretary General Imangali Tasmagambetov said so.", "Imangali Tasmagambetov",
+         "ORG", PERSON),
+        ("The Secretary General of the bloc, Imangali Tasmagambetov, came.",
+         "Imangali Tasmagambetov", "ORG", PERSON),
+        ("The airliner crashed into the Atlantic Ocean in June.", "Atlantic Ocean", "PERSON",
+         EntityType.LOC),
+        ("Ryanair CEO Michael O'Leary defended the order.", "Ryanair", "PERSON", ORG),
+        ("The jet took off from Toulouse in the morning.", "Toulouse", "PERSON", GPE),
         ("Analyst Nikita Mendkovich disagreed.", "Nikita Mendkovich", "FAC", PERSON),
     ],
 )  # fmt: skip
@@ -97,6 +105,26 @@ def test_a_name_the_model_labels_a_person_once_is_a_person_everywhere_in_the_rep
     ]
     kinds = [m.type for m in find_mentions(text, doc, Gazetteer.bundled())]
     assert kinds == [PERSON, PERSON]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("The speech began at 16:00 UTC on Monday.", "UTC", "ORG"),
+        ("The programme costs $99 (USD) a year.", "USD", "ORG"),
+    ],
+)
+def test_clocks_and_currencies_are_not_actors(text: str, surface: str, label: str) -> None:
+    doc = nlp()(text)
+    start = text.index(surface)
+    doc.ents = [doc.char_span(start, start + len(surface), label=label)]
+    assert surface not in {m.text for m in find_mentions(text, doc, Gazetteer.bundled())}
+
+
+def test_a_country_code_fused_to_a_dollar_sign_is_a_currency() -> None:
+    text = "The contract could reach US$100 billion, the US said."
+    found = [m.start for m in find_mentions(text, None, Gazetteer.bundled())]
+    assert found == [text.rindex("US")]
 
 
 def test_a_role_without_a_name_is_a_role_mention() -> None:

@@ -10,6 +10,7 @@ each one is checked against the bundled gazetteer and its neighbourhood:
   and the title becomes the person's role ("Tajik President Emomali Rakhmon":
   President of Tajikistan);
 - a surface the report tags as a person elsewhere is a person everywhere in it;
+- a name the report uses again is found again where the model missed it;
 - names the model missed are found through the gazetteer (also in reports in
   other languages, which the English model never reads: "ОДКБ") and through the
   report's own acronym definitions ("..., or OSTO");
@@ -26,7 +27,12 @@ from spacy.tokens import Doc
 
 from sitrep.extract.actors.acronyms import AcronymDefinition, acronym_definitions
 from sitrep.extract.actors.descriptions import descriptions_and_roles
-from sitrep.extract.actors.names import gazetteer_names, model_names, with_roles
+from sitrep.extract.actors.names import (
+    gazetteer_names,
+    model_names,
+    repeated_names,
+    with_roles,
+)
 from sitrep.link.gazetteer import Gazetteer
 from sitrep.models import Mention
 
@@ -50,9 +56,11 @@ def find_mentions(text: str, doc: Doc | None, gazetteer: Gazetteer) -> tuple[Men
     names = _without_overlaps(
         names, [definition.acronym for definition in acronym_definitions(text, names)]
     )
+    names = _without_overlaps(names, repeated_names(text, names))
     names = with_roles(text, names, gazetteer)
+    # Roles may nest over a place or group name ("Kazakhstan's prime minister").
     others = descriptions_and_roles(text, names, gazetteer)
-    return tuple(sorted(_without_overlaps(names, others), key=lambda m: (m.start, m.end)))
+    return tuple(sorted([*names, *others], key=lambda m: (m.start, m.end)))
 
 
 def _without_overlaps(kept: list[Mention], extra: list[Mention]) -> list[Mention]:

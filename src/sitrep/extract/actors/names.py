@@ -4,8 +4,10 @@ it missed, and the roles written around person names."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
+import pycountry
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.actors.titles import (
@@ -16,7 +18,7 @@ from sitrep.extract.actors.titles import (
     title_at_start,
 )
 from sitrep.link.gazetteer import Gazetteer, GazetteerEntry
-from sitrep.models import EntityType, Mention
+from sitrep.models import EntityType, Mention, MentionKind
 
 _ACTOR_LABELS = {
     "PERSON": EntityType.PERSON,
@@ -78,6 +80,22 @@ _ORGANISATION_HEADS = frozenset(
         "university",
     }
 )
+# Head words of places without a government, and of facilities: "the Atlantic
+# Ocean", "Changi International Airport" are places, whatever the model says.
+_PLACE_HEADS = frozenset(
+    {
+        "ocean", "sea", "river", "lake", "gulf", "bay", "mountains", "mountain", "valley",
+        "desert", "peninsula", "island", "islands", "strait", "canal", "airport", "airbase",
+        "base", "station", "bridge", "square", "port", "harbour", "harbor", "pass",
+    }
+)  # fmt: skip
+# Words before a name that say it is where something happens, not who does it.
+_LOCATIVES = frozenset({"in", "from", "at", "to", "near", "outside", "across", "into"})
+# Codes that look like organisations to the model but name a clock or a currency.
+_NOT_ACTORS = frozenset(
+    {"UTC", "GMT", "CET", "CEST", "EST", "EDT", "PST", "PDT", "MSK", "BST", "IST"}
+    | {currency.alpha_3 for currency in pycountry.currencies}
+)
 _LEADING_WORDS = frozenset({"the", "a", "an"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Words the gazetteer scan may start a name with: capitalised, Latin or Cyrillic.
@@ -92,7 +110,7 @@ def model_names(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if entity.label_ not in _ACTOR_LABELS and entity.label_ not in _MISREAD_LABELS:
             continue
         span = _trimmed(entity)
-        if span is None or not _looks_like_name(span.text):
+        if span is None or not _looks_like_name(span.text) or _is_code(span):
             continue
         kind = _corrected_type(span, _ACTOR_LABELS.get(entity.label_), gazetteer)
         if kind is not None:
@@ -107,7 +125,7 @@ def gazetteer_names(text: str, gazetteer: Gazetteer) -> list[Mention]:
     index = 0
     while index < len(words):
         start = words[index][0]
-        if not text[start].isupper():
+        if not text[start].isupper() or text[start : words[index][1]] in {"The", "A", "An"}:
             index += 1
             continue
         found = _longest_known_name(text, words, index, gazetteer)
@@ -116,9 +134,43 @@ def gazetteer_names(text: str, gazetteer: Gazetteer) -> list[Mention]:
             continue
         length, entry = found
         end = _name_end(text, words[index + length - 1][1])
+        if text.startswith("$", end):
+            index += length
+            continue  # "US$100": a currency
         mentions.append(Mention(start, end, text[start:end], entry.type))
         index += length
     return mentions
+
+
+def repeated_names(text: str, names: list[Mention]) -> list[Mention]:
+    """Further occurrences of names the report already uses, where nothing was found.
+
+    The model finds a name in one sentence and misses it in the next; a name of two
+    words or more, an acronym, or the surname of a person named in full is the same
+    name wherever the report repeats it ("... or OSTO" then "the OSTO summit";
+    "Steve Jobs" then "Jobs").
+    """
+    types: dict[str, EntityType] = {}
+    for mention in names:
+        if mention.kind is not MentionKind.NAME:
+            continue
+        words = mention.text.split()
+        if len(words) >= 2 or _is_acronym(mention.text):
+            types.setdefault(mention.text, mention.type)
+        if mention.type is EntityType.PERSON and len(words) >= 2 and len(words[-1]) > 2:
+            types.setdefault(words[-1], EntityType.PERSON)
+    if not types:
+        return []
+    alternatives = "|".join(re.escape(surface) for surface in sorted(types, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w$-]|['’]\w\w)")
+    return [
+        Mention(m.start(), m.end(), m.group(), types[m.group()]) for m in pattern.finditer(text)
+    ]
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 10 and letters.isalpha() and letters.isupper()
 
 
 def with_roles(text: str, names: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -171,37 +223,96 @@ def _corrected_type(
     if labelled is None:
         return None  # a work of art or product the gazetteer does not know
     heads = {token.lower_ for token in span}
+    if span[-1].lower_ in _PLACE_HEADS:
+        return EntityType.LOC
     if labelled is EntityType.PERSON and heads & _ORGANISATION_HEADS:
         return EntityType.ORG
-    if labelled is not EntityType.PERSON and _after_title(span) and not heads & _ORGANISATION_HEADS:
+    if labelled is EntityType.PERSON and _before_title(span):
+        return EntityType.ORG  # "Ryanair CEO Michael O'Leary": whose CEO, not a person
+    if labelled is EntityType.PERSON and _is_place_after_locative(span, gazetteer):
+        return EntityType.GPE  # "lifting off from Toulouse"
+    if (
+        labelled is not EntityType.PERSON
+        and _after_title(span, gazetteer)
+        and not heads & _ORGANISATION_HEADS
+    ):
         return EntityType.PERSON  # "Secretary General Imangali Tasmagambetov"
     return labelled
 
 
-def _after_title(span: Span) -> bool:
-    """A short capitalised name right after a title word ("analyst Nikita Mendkovich")."""
-    if span.start == 0 or not 2 <= len(span) <= 3:
+def _is_code(span: Span) -> bool:
+    """A time zone, a currency, or a country code fused to one ("US$100", "AU$40")."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    fused_currency = (
+        following is not None and following.text == "$" and not following.idx > span.end_char
+    )
+    return span.text in _NOT_ACTORS or fused_currency
+
+
+def _before_title(span: Span) -> bool:
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and is_title_word(following.text) and following.text[0].isupper()
+
+
+def _is_place_after_locative(span: Span, gazetteer: Gazetteer) -> bool:
+    after_locative = span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVES
+    return len(span) == 1 and after_locative and gazetteer.is_known_place(span.text)
+
+
+def _after_title(span: Span, gazetteer: Gazetteer) -> bool:
+    """A short capitalised name right after a title ("analyst Nikita Mendkovich",
+    "the Secretary General of the organization, Imangali Tasmagambetov")."""
+    if not 2 <= len(span) <= 3 or not all(token.is_title for token in span):
         return False
-    previous = span.doc[span.start - 1]
-    return is_title_word(previous.text) and all(token.is_title for token in span)
+    return preceding_role(span.doc.text, span.start_char, gazetteer) is not None
 
 
 def _consistent_people(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """A surface the report tags as a person somewhere is a person everywhere in it.
+    """A surface the report mostly tags as a person is a person everywhere in it.
 
     The model's label for one name flips between sentences ("Nikita Mendkovich" as
-    a person, then as a building); the surname alone counts too ("Rahmon").
+    a person, then as a building); the majority of its labels for that surface
+    decides, and a person's surname alone counts as the person ("Rahmon").
     """
-    people = {m.text for m in mentions if m.type is EntityType.PERSON}
+    votes: dict[str, Counter[EntityType]] = {}
+    for mention in mentions:
+        votes.setdefault(mention.text, Counter())[mention.type] += 1
+    people = {
+        text
+        for text, counts in votes.items()
+        if not gazetteer.lookup(text)
+        and (
+            counts[EntityType.PERSON] * 2 > sum(counts.values())
+            or (counts[EntityType.PERSON] * 2 == sum(counts.values()) and _reads_as_person(text))
+        )
+    }
     surnames = {text.split()[-1] for text in people if len(text.split()) > 1}
     return [
         replace(m, type=EntityType.PERSON)
         if m.type is not EntityType.PERSON
-        and (m.text in people or m.text in surnames)
-        and not gazetteer.lookup(m.text)
+        and (m.text in people or (m.text in surnames and not gazetteer.lookup(m.text)))
+        else replace(m, type=_most_common_other(votes[m.text], m.type))
+        if m.type is EntityType.PERSON and m.text not in people
         else m
         for m in mentions
     ]
+
+
+def _reads_as_person(text: str) -> bool:
+    """Two or three capitalised words, none a title or an organisation or place head."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(
+        word[:1].isupper()
+        and not is_title_word(word)
+        and word.lower() not in _ORGANISATION_HEADS | _PLACE_HEADS
+        for word in words
+    )
+
+
+def _most_common_other(counts: Counter[EntityType], fallback: EntityType) -> EntityType:
+    """The label a minority person tag gives way to: the surface's most common one."""
+    label, _ = counts.most_common(1)[0]
+    return label if counts[label] > counts[EntityType.PERSON] else fallback
 
 
 def _longest_known_name(
@@ -235,12 +346,32 @@ def _name_end(text: str, end: int) -> int:
 
 
 def _role_around(text: str, person: Mention, gazetteer: Gazetteer) -> str | None:
-    before = re.split(r"[,;:()\"“”«»\n]", text[max(0, person.start - 100) : person.start])[-1]
-    words = before.split()
-    title = title_at_end(words) if words else None
-    if title is not None:
-        return role_name(title.title, _holder(words[: title.start], gazetteer))
-    return apposition_role(text[person.end : person.end + 160], title_at_start)
+    return preceding_role(text, person.start, gazetteer) or apposition_role(
+        text[person.end : person.end + 160], title_at_start
+    )
+
+
+def preceding_role(text: str, start: int, gazetteer: Gazetteer) -> str | None:
+    """The role written right before a name: "Tajik President ..." or "the Secretary
+    General of the organization, ..." (an apposition before the name)."""
+    window = text[max(0, start - 160) : start]
+    pieces = re.split(r"[,;:()\"“”«»\n]", window)
+    words = pieces[-1].split()
+    if words:
+        title = title_at_end(words)
+        return role_name(title.title, _holder(words[: title.start], gazetteer)) if title else None
+    if len(pieces) < 2 or not window.rstrip().endswith(","):
+        return None
+    before = pieces[-2].split()
+    if before and before[0].lower() in _LEADING_WORDS:
+        before = before[1:]
+    title = title_at_start(before)
+    if title is None:
+        return None
+    rest = " ".join(before[title.end :])
+    if rest and not rest.startswith("of "):
+        return None
+    return f"{title.title} {rest}".strip()
 
 
 def _holder(words: list[str], gazetteer: Gazetteer) -> str | None:
