@@ -25,10 +25,12 @@ from typing import Protocol
 
 from rapidfuzz.distance import Levenshtein
 
-from sitrep.link.names import alias_key, person_name_parts, sound_key
+from sitrep.link.names import alias_key, is_acronym, person_name_parts, sound_key
 from sitrep.models import EntityType, LocalEntity
 
-_TYPE_FAMILY = {
+# Types that may name one actor: a place the model calls LOC in one report and GPE
+# in another is one place.
+TYPE_FAMILY = {
     EntityType.GPE: "place",
     EntityType.LOC: "place",
     EntityType.ORG: "organisation",
@@ -93,8 +95,8 @@ def choose_actor(
         index: for context checks (shared reports).
         context: the stored ids of the report's other actors resolved so far.
     """
-    family = _TYPE_FAMILY[entity.type]
-    fitting = [c for c in candidates if _TYPE_FAMILY[c.type] == family]
+    family = TYPE_FAMILY[entity.type]
+    fitting = [c for c in candidates if TYPE_FAMILY[c.type] == family]
     if entity.gazetteer_id:
         same = [c for c in fitting if c.gazetteer_id == entity.gazetteer_id]
         if same:
@@ -159,8 +161,8 @@ def _typo_of(
 
 
 def _is_acronym(alias: str) -> bool:
-    letters = alias.replace(".", "").replace("&", "")
-    return 3 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+    """Acronyms long enough for a one-letter typo to still mean something."""
+    return is_acronym(alias, shortest=3, longest=8)
 
 
 def _deletions(key: str) -> list[str]:

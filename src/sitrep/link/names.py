@@ -258,3 +258,9 @@ def acronym_of(long_form: str) -> str:
                 continue
             letters.append(token if token.isdigit() else token[0].upper())
     return "".join(letters)
+
+
+def is_acronym(text: str, shortest: int = 2, longest: int = 10) -> bool:
+    """Capital letters only, dots and "&" aside ("CSTO", "U.S.", "AT&T"), within a length."""
+    letters = text.replace(".", "").replace("&", "")
+    return shortest <= len(letters) <= longest and letters.isalpha() and letters.isupper()

@@ -27,20 +27,10 @@ from rapidfuzz.distance import Levenshtein
 
 from sitrep.extract.actors import acronym_definitions
 from sitrep.extract.actors.titles import LEADER_TITLES
+from sitrep.link.actors import TYPE_FAMILY
 from sitrep.link.gazetteer import Gazetteer
 from sitrep.link.names import acronym_of, alias_key, person_name_parts, sound_key
 from sitrep.models import EntityType, LocalEntity, Mention, MentionKind
-
-# Types that may name one actor: a place the model calls LOC in one sentence and GPE
-# in the next is one place.
-_TYPE_FAMILY = {
-    EntityType.GPE: "place",
-    EntityType.LOC: "place",
-    EntityType.ORG: "organisation",
-    EntityType.PERSON: "person",
-    EntityType.NORP: "group",
-}
-
 
 # How many names before (and, for roles, after) a description may be what it describes.
 _BINDING_WINDOW = 40
@@ -102,11 +92,11 @@ def bind_mentions(
 def _gazetteer_id(mention: Mention, gazetteer: Gazetteer) -> str | None:
     if mention.kind is not MentionKind.NAME:
         return None
-    family = _TYPE_FAMILY[mention.type]
+    family = TYPE_FAMILY[mention.type]
     if mention.type is EntityType.NORP:
         country = gazetteer.country_of_adjective(mention.text)
         return f"people:{country.id}" if country is not None else None
-    entries = [e for e in gazetteer.lookup(mention.text) if _TYPE_FAMILY[e.type] == family]
+    entries = [e for e in gazetteer.lookup(mention.text) if TYPE_FAMILY[e.type] == family]
     return entries[0].id if len(entries) == 1 else None
 
 
@@ -115,7 +105,7 @@ def _join_same_names(mentions: Sequence[Mention], ids: list[str | None], groups:
     for index, mention in enumerate(mentions):
         if mention.kind is not MentionKind.NAME:
             continue
-        family = _TYPE_FAMILY[mention.type]
+        family = TYPE_FAMILY[mention.type]
         for key in (alias_key(mention.text), f"id:{ids[index]}" if ids[index] else None):
             if key:
                 groups.join(first_with.setdefault((family, key), index), index)

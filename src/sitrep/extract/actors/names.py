@@ -18,6 +18,7 @@ from sitrep.extract.actors.titles import (
     title_at_start,
 )
 from sitrep.link.gazetteer import Gazetteer, GazetteerEntry
+from sitrep.link.names import is_acronym
 from sitrep.models import EntityType, Mention, MentionKind
 
 _ACTOR_LABELS = {
@@ -155,7 +156,7 @@ def repeated_names(text: str, names: list[Mention]) -> list[Mention]:
         if mention.kind is not MentionKind.NAME:
             continue
         words = mention.text.split()
-        if len(words) >= 2 or _is_acronym(mention.text):
+        if len(words) >= 2 or is_acronym(mention.text):
             types.setdefault(mention.text, mention.type)
         if mention.type is EntityType.PERSON and len(words) >= 2 and len(words[-1]) > 2:
             types.setdefault(words[-1], EntityType.PERSON)
@@ -166,11 +167,6 @@ def repeated_names(text: str, names: list[Mention]) -> list[Mention]:
     return [
         Mention(m.start(), m.end(), m.group(), types[m.group()]) for m in pattern.finditer(text)
     ]
-
-
-def _is_acronym(text: str) -> bool:
-    letters = text.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 10 and letters.isalpha() and letters.isupper()
 
 
 def with_roles(text: str, names: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
