@@ -363,6 +363,40 @@ class Entity:
     report_count: int
 
 
+class QuoteKind(StrEnum):
+    DIRECT = "direct"  # the speaker's words inside quotation marks, or after a speech dash
+    INDIRECT = "indirect"  # reported speech: "X said that ...", "according to X, ..."
+    PARTIAL = "partial"  # quoted words inside reported speech: vowed to give "collective help"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what in one report; offsets index ``CleanReport.text``.
+
+    Attributes:
+        start, end: the content: what was said, without the quotation marks.
+        cue: the speech verb or phrase as written ("said", "told Izvestia",
+            "according to"), or None when the report gives none (a quote continued
+            from the previous paragraph).
+        speaker_start, speaker_end, speaker_text: the speaker as the attribution
+            writes it ("he", "the Russian leader", "Natalia Kharitonova").
+        speaker_entity: the report's actor the speaker resolves to (an index into
+            ``ProcessedReport.entities``), through pronouns and descriptions.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What near-duplicate detection needs: a MinHash signature and its LSH band keys."""
@@ -393,6 +427,7 @@ class ProcessedReport:
     times: tuple[TimeExpression, ...] = ()
     mentions: tuple[Mention, ...] = ()
     entities: tuple[LocalEntity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
