@@ -17,7 +17,7 @@ from sitrep.clean import LanguageIdentifier, clean_page
 from sitrep.clean.fingerprint import fingerprint
 from sitrep.config import Settings
 from sitrep.errors import AlreadyStored, InputError
-from sitrep.extract import actors, publication_date, times
+from sitrep.extract import actors, publication_date, quotes, times
 from sitrep.link.duplicates import find_near_duplicate
 from sitrep.link.gazetteer import Gazetteer
 from sitrep.link.report_entities import bind_mentions
@@ -33,7 +33,10 @@ from sitrep.store.base import Store
 
 # The spaCy components the extractors read; nothing else is loaded.
 REQUIRED_COMPONENTS = (
-    frozenset(publication_date.REQUIRES) | frozenset(times.REQUIRES) | frozenset(actors.REQUIRES)
+    frozenset(publication_date.REQUIRES)
+    | frozenset(times.REQUIRES)
+    | frozenset(actors.REQUIRES)
+    | frozenset(quotes.REQUIRES)
 )
 
 OutcomeCallback = Callable[[IngestOutcome], None]
@@ -233,6 +236,7 @@ def process(annotated: AnnotatedReport, gazetteer: Gazetteer) -> ProcessedReport
         else (),
         mentions=mentions,
         entities=entities,
+        quotes=quotes.find_quotes(report.text, doc, mentions, entities),
     )
 
 
