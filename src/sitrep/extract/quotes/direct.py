@@ -27,7 +27,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sitrep.extract.quotes.attributed import Attributed
-from sitrep.extract.quotes.cues import REPORTING, SPEECH, THOUGHT, words
+from sitrep.extract.quotes.cues import (
+    PERSON_NOUNS,
+    REPORTING,
+    SPEECH,
+    SPOKES_NOUNS,
+    THOUGHT,
+    words,
+)
 from sitrep.extract.quotes.marks import ALL_MARKS, QuotedSpan
 from sitrep.extract.quotes.syntax import (
     Speaker,
@@ -63,6 +70,7 @@ _PARTIAL_MARGIN = 3
 _CONTINUATION_GAP = 400
 _MAX_NAME_WORDS = 6
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
+_SOURCE_PRONOUNS = words("he she they we i")
 _CLAUSE_END = frozenset({",", ".", "!", "?", "…", "—", "–", ";", ":"})
 _CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"on", "in", "at", "during", "after", "before", "from", "with", "via", "through", "since"}
@@ -109,7 +117,11 @@ def _attribute(
     before = _speech_verb_before(text, index, span)
     if before is not None:
         return _direct(start, end, before)
-    return _governed(index, start, end) or _name_before_colon(text, index, span)
+    return (
+        _governed(index, start, end)
+        or _name_before_colon(text, index, span)
+        or _borrowed_words(text, index, start, end)
+    )
 
 
 def _direct(start: int, end: int, verb: Token) -> Attributed:
@@ -232,6 +244,41 @@ def _governed(index: TokenIndex, start: int, end: int) -> Attributed | None:
             )
         return Attributed(start, end, QuoteKind.DIRECT, _token_span(verb), speaker)
     return None
+
+
+def _borrowed_words(text: str, index: TokenIndex, start: int, end: int) -> Attributed | None:
+    """Quoted words a source uses without a speech verb: 'rails against its “Great
+    Wall of Protectionism”', 'took credit for “being right”'. The verb they hang from
+    and its subject carry the attribution, when that subject can be a source (a name,
+    a person pronoun, a title)."""
+    inside = index.between(start, end)
+    if not len(inside):
+        return None
+    anchor = next((t for t in inside if not inside.start <= t.head.i < inside.end), None)
+    if anchor is None:
+        return None
+    for verb in _ancestors(anchor, 4):
+        if verb.pos_ != "VERB":
+            continue
+        speaker = speaker_of(verb)
+        if speaker is None or not _can_speak(text, speaker):
+            return None
+        governed = governed_after(verb)
+        if governed is None or not _contains(governed, start, end):
+            return None
+        return Attributed(
+            governed.start_char, governed.end_char, QuoteKind.PARTIAL, _token_span(verb), speaker
+        )
+    return None
+
+
+def _can_speak(text: str, speaker: Speaker) -> bool:
+    head = text[speaker.head[0] : speaker.head[1]]
+    return (
+        head[:1].isupper()
+        or head.lower() in _SOURCE_PRONOUNS
+        or head.lower().rstrip("s") in PERSON_NOUNS | SPOKES_NOUNS
+    )
 
 
 def _reporting_ancestors(inside: Span) -> Iterator[Token]:
