@@ -94,10 +94,12 @@ _CLOSERS = "[\"'»”’)\\]]"
 _SENTENCE_END = re.compile(
     rf"(?<=[.!?…])\s+|(?<=[.!?…]{_CLOSERS})\s+|(?<=[.!?…]{_CLOSERS}{_CLOSERS})\s+"
 )
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
-_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
-# What may stand between a sentence's end and its first word, whose capital says nothing.
+# Digits with thousands separators or a decimal mark ("1,500", "1 500" with a
+# no-break space, "3.5"); a plain space separates two numbers.
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}\b)")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,2}\.$")  # "Mr.", "Dr.", "Gen."
+# What may stand between a sentence's end and its first word, whose capital says nothing.
 _OPENERS = " \t\n\"'«»“”„‘’()[]—–-"
 
 # Function words of English and Russian, the languages of most reports; words under
