@@ -38,6 +38,7 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/link_scale.py
+	$(BIN)/python -m bench.quote_families
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_times.py

@@ -6,13 +6,31 @@ their tests skip cleanly when the folder is absent; nothing of them is copied he
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from sitrep.clean.fingerprint import content_hash, fingerprint
 from sitrep.config import Settings
+from sitrep.link.embeddings import Embeddings
+from sitrep.models import (
+    Annotation,
+    CleanReport,
+    EntityType,
+    LocalEntity,
+    Mention,
+    PageFormat,
+    ProcessedReport,
+    PublicationDate,
+    Quote,
+    QuoteKind,
+    TextSpan,
+)
 from sitrep.store import open_store
 from sitrep.store.sqlite import SQLiteStore
 
@@ -63,3 +81,104 @@ def pipeline():  # type: ignore[no-untyped-def]
     from sitrep.pipeline import Pipeline
 
     return Pipeline(Settings(db=":memory:"))
+
+
+class FakeEmbedder:
+    """Sentence vectors from a table of meanings, counting every text it embeds.
+
+    Sentences given one meaning score a cosine of 0.95 (the same remark, translated);
+    any two other sentences 0.85 (another remark on the topic), as multilingual-e5
+    scores them; a sentence with itself 1.0.
+    """
+
+    name = "fake"
+    _SHARED, _MEANING, _OWN = 0.85, 0.10, 0.05  # squared weights: they add up to 1
+
+    def __init__(self, meanings: Mapping[str, str] | None = None) -> None:
+        self.meanings = dict(meanings or {})
+        self.calls: list[list[str]] = []
+        self._axes: dict[str, int] = {"": 0}
+
+    @property
+    def embedded(self) -> list[str]:
+        return [text for call in self.calls for text in call]
+
+    def embed(self, texts: Sequence[str]) -> Embeddings:
+        self.calls.append(list(texts))
+        vectors = np.zeros((len(texts), 256), dtype=np.float32)
+        for row, text in enumerate(texts):
+            vectors[row, 0] = self._SHARED**0.5
+            vectors[row, self._axis("meaning:" + self.meanings.get(text, text))] = (
+                self._MEANING**0.5
+            )
+            vectors[row, self._axis("text:" + text)] = self._OWN**0.5
+        return vectors
+
+    def _axis(self, key: str) -> int:
+        return self._axes.setdefault(key, len(self._axes))
+
+
+def quoted_report(
+    origin: str,
+    speaker: str,
+    remarks: Sequence[str],
+    *,
+    published: dt.date | None,
+    language: str | None = "en",
+    source: str | None = None,
+    kind: QuoteKind = QuoteKind.DIRECT,
+) -> ProcessedReport:
+    """A report in which ``speaker`` (one actor) says each remark, quoted directly.
+
+    Built by hand as the extractor would leave it: one mention of the speaker per
+    remark, the speaker bound to the report's only actor, offsets into the text.
+    """
+    text, mentions, quotes = f"Remarks reported from {origin}", [], []
+    for remark in remarks:
+        text += "\n\n"
+        mentions.append(Mention(len(text), len(text) + len(speaker), speaker, EntityType.PERSON))
+        text += f"{speaker} said: “"
+        quotes.append(
+            Quote(
+                len(text), len(text) + len(remark), remark, kind, "said",
+                mentions[-1].end + 1, mentions[-1].end + 5, speaker,
+                mentions[-1].start, mentions[-1].end, 0,
+            )
+        )  # fmt: skip
+        text += f"{remark}”"
+    clean = CleanReport(
+        origin=origin, format=PageFormat.TEXT, text=text, title=None, url=None, source=source,
+        author=None, published=published, published_text=None, language=language,
+        machine_translated=False, removed=(), content_hash=content_hash(text),
+    )  # fmt: skip
+    entity = LocalEntity(speaker, EntityType.PERSON, (speaker,), tuple(range(len(mentions))))
+    return ProcessedReport(
+        clean=clean,
+        annotation=Annotation("test", (TextSpan(0, len(text)),), ()),
+        publication=PublicationDate(published, inferred=False, window=None),
+        fingerprint=fingerprint(text),
+        mentions=tuple(mentions),
+        entities=(entity,) if mentions else (),
+        quotes=tuple(quotes),
+    )
+
+
+def with_quote(processed: ProcessedReport, speaker: str, remark: str) -> ProcessedReport:
+    """``processed`` with one more actor, ``speaker``, who says ``remark`` (found in its text)."""
+    start = processed.clean.text.find(remark)
+    assert start >= 0, remark
+    mention = Mention(0, len(speaker), speaker, EntityType.PERSON)
+    entity = LocalEntity(speaker, EntityType.PERSON, (speaker,), (len(processed.mentions),))
+    quote = Quote(start, start + len(remark), remark, QuoteKind.INDIRECT, "said",
+                  speaker_text=speaker, speaker_entity=len(processed.entities))  # fmt: skip
+    return dataclasses.replace(
+        processed,
+        mentions=(*processed.mentions, mention),
+        entities=(*processed.entities, entity),
+        quotes=(*processed.quotes, quote),
+    )
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()

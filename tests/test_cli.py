@@ -310,3 +310,26 @@ def test_cli_entities_refuses_a_missing_store(run: Any, tmp_path: Path) -> None:
     result = run("entities", "--db", tmp_path / "none.db")
     assert result.exit_code == 2
     assert "no store here" in result.stderr
+
+
+QUOTE_FIELDS = ["id", "doc", "start", "end", "text", "kind", "speaker", "speaker_text", "cue",
+                "family"]  # fmt: skip
+
+
+def test_cli_extract_quotes_prints_the_dossier_fields(run: Any, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Harbour to reopen\n\n"
+        "“The harbour will reopen on Monday,” the port director Ana Beltran said.\n",
+        encoding="utf-8",
+    )
+    result = run("extract", "quotes", report, "--clean", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    quotes = json.loads(result.stdout)
+    assert isinstance(quotes, list)  # empty until the quote extractor is wired in
+    text = report.read_text(encoding="utf-8")
+    for quote in quotes:
+        assert list(quote) == QUOTE_FIELDS
+        assert (quote["id"], quote["doc"], quote["family"]) == (None, None, None)
+        assert quote["speaker"] is None or isinstance(quote["speaker"], str)
+        assert text[quote["start"] : quote["end"]] == quote["text"]

@@ -23,7 +23,12 @@ from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import iter_pages
 from sitrep.models import IngestOutcome, IngestStatus, RawPage
 from sitrep.report import document_record, write_json, write_markdown
-from sitrep.report.dossier import expression_record, mention_records
+from sitrep.report.dossier import (
+    expression_record,
+    extracted_quote_records,
+    mention_records,
+    quote_record,
+)
 from sitrep.report.markdown import published_label, report_notes
 from sitrep.store import Store, open_store
 
@@ -52,10 +57,20 @@ class ExtractKind(StrEnum):
     METADATA = "metadata"
     TIMES = "times"
     ENTITIES = "entities"
+    QUOTES = "quotes"
 
 
 class OutputFormat(StrEnum):
     JSON = "json"
+
+
+class ListFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+# Quote texts longer than this are cut in `sitrep quotes` lists (the JSON has them whole).
+_QUOTE_CHARS = 80
 
 
 @app.command()
@@ -114,9 +129,15 @@ def export(
             entities = (
                 (entity, store.mentions(entity_id=entity.id)) for entity in store.entities()
             )
-            count = write_json(store.reports(), out, now, times=store.times(), entities=entities)
+            count = write_json(
+                store.reports(), out, now, times=store.times(), entities=entities,
+                quotes=store.quotes(), quote_families=store.quote_families(),
+            )  # fmt: skip
         else:
-            count = write_markdown(store.reports(), out, now)
+            speakers = {entity.id: entity.name for entity in store.entities()}
+            count = write_markdown(
+                store.reports(), out, now, quotes=store.quotes(), speakers=speakers
+            )
     if output is not None:
         _errors.print(f"Wrote {count} reports to {output}.")
 
@@ -179,6 +200,52 @@ def entities(
         typer.echo("... and more (--limit to see them)")
 
 
+@app.command()
+def quotes(
+    speaker: Annotated[
+        str | None, typer.Option(help="Only this actor's quotes: a name or alias, any case.")
+    ] = None,
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="List at most this many quotes.")] = 50,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.TEXT,
+) -> None:
+    """List who said what across all reports, in report order, with quote families.
+
+    Example: sitrep quotes --speaker "Emomali Rakhmon" --db cases.db
+    """
+    settings = _settings(db)
+    with _store(settings, must_exist=True) as store:
+        found = list(islice(store.quotes(speaker=speaker), limit + 1))
+        names = {entity.id: entity.name for entity in store.entities()} if found else {}
+    if output_format is ListFormat.JSON:
+        records = [
+            {**quote_record(item), "speaker_name": names.get(item.speaker_entity_id or 0)}
+            for item in found[:limit]
+        ]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    if not found:
+        who = f" by {speaker}" if speaker else ""
+        typer.echo(f"No quotes{who} in {settings.db}.")
+        return
+    typer.echo(f"{'id':>6}  {'speaker':<24} {'kind':<8} {'report':>6} {'family':>6}  text")
+    for item in found[:limit]:
+        name = names.get(item.speaker_entity_id or 0) or f"({item.quote.speaker_text or '?'})"
+        family = "" if item.family_id is None else str(item.family_id)
+        typer.echo(
+            f"{item.id:>6}  {_shorten(name, 24):<24} {item.quote.kind.value:<8} "
+            f"{item.report_id:>6} {family:>6}  “{_shorten(item.quote.text, _QUOTE_CHARS)}”"
+        )
+    if len(found) > limit:
+        typer.echo("... and more (--limit to see them)")
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
@@ -221,6 +288,8 @@ def extract(
             records.append(document_record(unstored_report(processed)))
         elif kind is ExtractKind.ENTITIES:
             records.extend(mention_records(processed))
+        elif kind is ExtractKind.QUOTES:
+            records.extend(extracted_quote_records(processed))
         else:
             records.extend(expression_record(expression) for expression in processed.times)
     del output_format  # JSON is the only format so far; the option keeps scripts stable

@@ -473,3 +473,28 @@ class IngestOutcome:
     message: str = ""
     near_duplicate_of: int | None = None
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuote:
+    """A stored quote with its report, its speaker across reports and its family.
+
+    ``quote.speaker_entity`` (an index into one report's actors) is None here: across
+    reports the speaker is ``speaker_entity_id``, the stored actor.
+    """
+
+    id: int
+    report_id: int
+    quote: Quote
+    speaker_entity_id: int | None
+    family_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFamily:
+    """Quotes of one utterance by one speaker, as different reports carry it (translated,
+    paraphrased, quoted at different lengths); ``quote_ids`` in id order."""
+
+    id: int
+    speaker_entity_id: int
+    quote_ids: tuple[int, ...]

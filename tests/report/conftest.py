@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,10 +19,12 @@ from sitrep.models import (
     PageFormat,
     ProcessedReport,
     PublicationDate,
+    QuoteKind,
     RemovedLine,
     TextSpan,
 )
 from sitrep.store.sqlite import SQLiteStore
+from tests.conftest import FakeEmbedder, quoted_report
 
 GENERATED_AT = dt.datetime(2025, 6, 2, 9, 15, 30, tzinfo=dt.UTC)
 
@@ -154,3 +158,43 @@ def dossier_store(memory_store: SQLiteStore) -> SQLiteStore:
     for report in reports:
         store_report(memory_store, processed_report(**report))
     return memory_store
+
+
+# One remark in three languages by one speaker, another remark of hers, and a quote
+# whose speaker the report does not name.
+REMARK_EN = "The night trains to the coast will run again from the first of June."
+REMARK_RU = "Ночные поезда к побережью снова пойдут с первого июня."
+REMARK_FR = "Les trains de nuit vers la côte circuleront de nouveau à partir du premier juin."
+OTHER_REMARK = "Ticket prices on the coastal line are set by the regions, not by us."
+QUOTE_SPEAKER = "Ines Dalca"
+
+
+@pytest.fixture
+def quoted_store() -> Iterator[SQLiteStore]:
+    """Four reports: one family of three quotes, a lone quote, and an unattributed one."""
+    meanings = dict.fromkeys((REMARK_EN, REMARK_RU, REMARK_FR), "night trains")
+    store = SQLiteStore.open(":memory:", embedder=FakeEmbedder(meanings))
+    day = dt.date(2025, 5, 20)
+    reports = [
+        quoted_report("rail-en.txt", QUOTE_SPEAKER, [REMARK_EN, OTHER_REMARK], published=day,
+                      source="Coast Herald"),
+        quoted_report("rail-ru.txt", QUOTE_SPEAKER, [REMARK_RU], published=day, language="ru",
+                      source="Vestnik"),
+        quoted_report("rail-fr.txt", QUOTE_SPEAKER, [REMARK_FR], language="fr",
+                      published=day + dt.timedelta(days=1), kind=QuoteKind.INDIRECT),
+    ]  # fmt: skip
+    unattributed = quoted_report("rumour.txt", "Somebody", ["Nothing is decided yet."],
+                                 published=day)  # fmt: skip
+    reports.append(
+        dataclasses.replace(
+            unattributed,
+            quotes=tuple(
+                dataclasses.replace(quote, speaker_entity=None, speaker_text="an official")
+                for quote in unattributed.quotes
+            ),
+        )
+    )
+    for report in reports:
+        store_report(store, report)
+    yield store
+    store.close()

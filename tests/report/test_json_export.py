@@ -21,6 +21,11 @@ from tests.report.conftest import (
     MINISTRY_TEXT,
     MINISTRY_TITLE,
     MINISTRY_URL,
+    OTHER_REMARK,
+    QUOTE_SPEAKER,
+    REMARK_EN,
+    REMARK_FR,
+    REMARK_RU,
 )
 
 SCHEMA = json.loads((REPO / "docs" / "dossier.schema.json").read_text(encoding="utf-8"))
@@ -72,7 +77,15 @@ def test_json_export_of_an_empty_store_is_valid(memory_store: SQLiteStore) -> No
 
 
 def test_json_header(dossier: dict[str, Any]) -> None:
-    assert list(dossier) == ["schema_version", "generated_at", "documents", "times", "entities"]
+    assert list(dossier) == [
+        "schema_version",
+        "generated_at",
+        "documents",
+        "times",
+        "entities",
+        "quotes",
+        "quote_families",
+    ]
     assert dossier["schema_version"] == DOSSIER_SCHEMA_VERSION
     assert dossier["generated_at"] == "2025-06-02T09:15:30+00:00"
     assert [document["id"] for document in dossier["documents"]] == [1, 2, 3, 4]
@@ -202,6 +215,90 @@ def test_json_docs_example_is_valid() -> None:
     for entity in example["entities"]:
         for mention in entity["mentions"]:
             assert texts[mention["doc"]][mention["start"] : mention["end"]] == mention["text"]
+    _assert_quotes_point_right(example)
+
+
+def _assert_quotes_point_right(dossier: dict[str, Any]) -> None:
+    """Quote offsets slice their text; speakers, families and their quotes agree."""
+    texts = {document["id"]: document["text"] for document in dossier["documents"]}
+    actors = {entity["id"] for entity in dossier["entities"]}
+    quotes = {quote["id"]: quote for quote in dossier["quotes"]}
+    for quote in quotes.values():
+        assert texts[quote["doc"]][quote["start"] : quote["end"]] == quote["text"]
+        assert quote["speaker"] is None or quote["speaker"] in actors
+    families = {family["id"]: family for family in dossier["quote_families"]}
+    for family in families.values():
+        assert family["speaker"] in actors
+        assert len({quotes[quote_id]["doc"] for quote_id in family["quotes"]}) >= 2
+        for quote_id in family["quotes"]:
+            assert quotes[quote_id]["family"] == family["id"]
+            assert quotes[quote_id]["speaker"] == family["speaker"]
+    for quote in quotes.values():
+        assert quote["family"] is None or quote["id"] in families[quote["family"]]["quotes"]
+
+
+def export_with_quotes(store: SQLiteStore) -> dict[str, Any]:
+    """The dossier as ``sitrep export`` writes it, every section filled from the store."""
+    out = io.StringIO()
+    entities = ((entity, store.mentions(entity_id=entity.id)) for entity in store.entities())
+    write_json(
+        store.reports(), out, GENERATED_AT, times=store.times(), entities=entities,
+        quotes=store.quotes(), quote_families=store.quote_families(),
+    )  # fmt: skip
+    loaded: dict[str, Any] = json.loads(out.getvalue())
+    return loaded
+
+
+def test_json_quotes_and_their_families(quoted_store: SQLiteStore) -> None:
+    dossier = export_with_quotes(quoted_store)
+    assert errors(dossier) == []
+    quote_schema = SCHEMA["$defs"]["quote"]
+    for quote in dossier["quotes"]:
+        assert list(quote) == quote_schema["required"]
+    assert [(q["text"], q["kind"]) for q in dossier["quotes"]] == [
+        (REMARK_EN, "direct"),
+        (OTHER_REMARK, "direct"),
+        (REMARK_RU, "direct"),
+        (REMARK_FR, "indirect"),
+        ("Nothing is decided yet.", "direct"),
+    ]
+    [speaker] = [e["id"] for e in dossier["entities"] if e["name"] == QUOTE_SPEAKER]
+    [family] = dossier["quote_families"]
+    assert family["speaker"] == speaker
+    by_text = {quote["text"]: quote for quote in dossier["quotes"]}
+    assert family["quotes"] == [by_text[text]["id"] for text in (REMARK_EN, REMARK_RU, REMARK_FR)]
+    assert by_text[OTHER_REMARK]["family"] is None
+    unattributed = by_text["Nothing is decided yet."]
+    assert (unattributed["speaker"], unattributed["speaker_text"]) == (None, "an official")
+    assert by_text[REMARK_EN]["cue"] == "said"
+    _assert_quotes_point_right(dossier)
+
+
+def test_json_quote_sections_of_an_empty_store(memory_store: SQLiteStore) -> None:
+    dossier = export_with_quotes(memory_store)
+    assert (dossier["quotes"], dossier["quote_families"]) == ([], [])
+    assert errors(dossier) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda top: top["quotes"][0].update(kind="said"), "is not one of"),
+        (lambda top: top["quotes"][0].pop("family"), "'family' is a required property"),
+        (lambda top: top["quotes"][0].update(speaker="Ines Dalca"), "is not of type"),
+        (lambda top: top["quote_families"][0].update(quotes=[1]), "is too short"),
+        (lambda top: top.pop("quote_families"), "'quote_families' is a required property"),
+    ],
+    ids=["unknown kind", "no family key", "speaker a name", "family of one", "no families"],
+)
+def test_json_schema_rejects_bad_quotes(
+    quoted_store: SQLiteStore, change: Any, message: str
+) -> None:
+    broken = export_with_quotes(quoted_store)
+    change(broken)
+    found = errors(broken)
+    assert len(found) == 1, found
+    assert message in found[0]
 
 
 # --- the schema can fail: each of these breaks one rule the docs state ---

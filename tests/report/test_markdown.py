@@ -13,7 +13,17 @@ from sitrep.models import DateWindow
 from sitrep.report import write_markdown
 from sitrep.store.sqlite import SQLiteStore
 from tests.conftest import REPO
-from tests.report.conftest import COPY_URL, GENERATED_AT, processed_report, store_report
+from tests.report.conftest import (
+    COPY_URL,
+    GENERATED_AT,
+    OTHER_REMARK,
+    QUOTE_SPEAKER,
+    REMARK_EN,
+    REMARK_FR,
+    REMARK_RU,
+    processed_report,
+    store_report,
+)
 
 DOCS = REPO / "docs"
 
@@ -154,6 +164,39 @@ def test_markdown_of_an_empty_store(memory_store: SQLiteStore) -> None:
     assert sources_table(markdown) == []
 
 
+def render_with_quotes(store: SQLiteStore) -> str:
+    out = io.StringIO()
+    speakers = {entity.id: entity.name for entity in store.entities()}
+    write_markdown(store.reports(), out, GENERATED_AT, quotes=store.quotes(), speakers=speakers)
+    return out.getvalue()
+
+
+def quotes_section(markdown: str) -> str:
+    return markdown.split("\n## Quotes\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_markdown_quotes_by_speaker_with_families_together(quoted_store: SQLiteStore) -> None:
+    markdown = render_with_quotes(quoted_store)
+    assert markdown.index("## Sources") < markdown.index("## Quotes") < markdown.index("## Reports")
+    section = quotes_section(markdown)
+    speaker, unknown = section.split("\n### ")[1:]
+    assert speaker.startswith(f"{QUOTE_SPEAKER}\n\n")
+    items = speaker.strip().split("\n")[2:]
+    # The family is one item: the first report's words, then every other report's.
+    assert items == [
+        f"- “{REMARK_EN}” (direct; #1 Coast Herald, 2025-05-20)",
+        f"  - also “{REMARK_RU}” (direct; #2 Vestnik, 2025-05-20)",
+        f"  - also “{REMARK_FR}” (indirect; #3 unknown outlet, 2025-05-21)",
+        f"- “{OTHER_REMARK}” (direct; #1 Coast Herald, 2025-05-20)",
+    ]
+    assert unknown.startswith("Speakers not identified\n\n")
+    assert "- “Nothing is decided yet.” (an official, direct; #4 unknown outlet" in unknown
+
+
+def test_markdown_without_quotes_has_no_quotes_section(dossier_store: SQLiteStore) -> None:
+    assert "## Quotes" not in render_with_quotes(dossier_store)
+
+
 # --- docs/dossier.md stays true to docs/dossier.schema.json ---
 
 
@@ -181,6 +224,6 @@ def test_docs_list_every_planned_section() -> None:
     schema = json.loads((DOCS / "dossier.schema.json").read_text(encoding="utf-8"))
     prose = (DOCS / "dossier.md").read_text(encoding="utf-8")
     planned = [name for name in schema["properties"] if name not in schema["required"]]
-    assert planned == ["quotes", "claims", "stories", "timeline", "conflicts"]
+    assert planned == ["claims", "stories", "timeline", "conflicts"]
     table = prose.split("## Sections to come", 1)[1].split("\n## ", 1)[0]
     assert all(f"| `{name}` |" in table for name in planned)

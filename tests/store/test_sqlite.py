@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import quoted_report, with_quote
 
 from sitrep.clean.fingerprint import content_hash, fingerprint
 from sitrep.errors import AlreadyStored, StoreError
@@ -64,7 +65,12 @@ CHILD_TABLES = (
     "minhash_signatures",
     "lsh_bands",
     "times",
+    "mentions",
+    "quotes",
+    "quote_families",
 )
+# Said in BRIDGE; a report that quotes it too makes the two one quote family.
+BRIDGE_REMARK = "the old stone bridge had been closed since the water rose in March 2024"
 
 
 def _tokens(text: str) -> tuple[Token, ...]:
@@ -318,7 +324,9 @@ def test_sqlite_report_is_written_whole_or_not_at_all(
     db_path: Path, table: str, action: str
 ) -> None:
     with SQLiteStore.open(str(db_path)) as store:
-        kept = store.add_report(processed(MARKET, "reports/market.txt"), None, None)
+        # The same remark, quoted word for word: a family, with no model to load.
+        earlier = quoted_report("reports/mayor.txt", "Ana Ruiz", [BRIDGE_REMARK], published=None)
+        kept = store.add_report(earlier, None, None)
         with _connect(db_path) as other:
             other.execute(
                 f"CREATE TRIGGER boom BEFORE INSERT ON {table} "
@@ -333,6 +341,7 @@ def test_sqlite_report_is_written_whole_or_not_at_all(
             removed=(RemovedLine(0, 5, "Menu", "navigation"),),
             publication=PublicationDate(dt.date(2024, 1, 1), True, None, (year,)),
         )
+        report = with_quote(report, "Ana Ruiz", BRIDGE_REMARK)
         with pytest.raises(StoreError, match="boom"):
             store.add_report(report, None, None)
         with _connect(db_path) as other:
@@ -342,6 +351,7 @@ def test_sqlite_report_is_written_whole_or_not_at_all(
         assert [stored.id for stored in store.reports()] == [kept]
         # The connection is not left inside the failed transaction.
         assert store.add_report(report, None, None) > kept
+        assert [len(family.quote_ids) for family in store.quote_families()] == [2]
 
 
 def test_sqlite_reopen_keeps_the_data(db_path: Path) -> None:

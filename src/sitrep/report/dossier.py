@@ -9,8 +9,11 @@ from typing import Any
 from sitrep.models import (
     Entity,
     ProcessedReport,
+    Quote,
+    QuoteFamily,
     SituatedTime,
     StoredMention,
+    StoredQuote,
     StoredReport,
     TextSpan,
     TimeExpression,
@@ -105,6 +108,51 @@ def mention_records(processed: ProcessedReport) -> list[dict[str, Any]]:
          "kind": m.kind.value, "role": m.role, "name": name_of.get(position, m.text)}
         for position, m in enumerate(processed.mentions)
     ]  # fmt: skip
+
+
+def quote_record(stored: StoredQuote) -> dict[str, Any]:
+    """A quote as the dossier's ``quotes`` list shows it: ``speaker`` is an actor's id."""
+    return _quote_fields(stored.id, stored.report_id, stored.quote, stored.speaker_entity_id,
+                         stored.family_id)  # fmt: skip
+
+
+def quote_family_record(family: QuoteFamily) -> dict[str, Any]:
+    """A family as the dossier's ``quote_families`` list shows it."""
+    return {"id": family.id, "speaker": family.speaker_entity_id, "quotes": list(family.quote_ids)}
+
+
+def extracted_quote_records(processed: ProcessedReport) -> list[dict[str, Any]]:
+    """One report's quotes (``sitrep extract quotes``): the dossier's fields, with nothing
+    stored: ``id``, ``doc`` and ``family`` are null and ``speaker`` is the name of the
+    report's actor the speaker resolves to."""
+    names = [entity.name for entity in processed.entities]
+    return [
+        _quote_fields(None, None, quote, _local_name(quote, names), None)
+        for quote in processed.quotes
+    ]
+
+
+def _quote_fields(
+    quote_id: int | None, doc: int | None, quote: Quote, speaker: int | str | None,
+    family: int | None,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "id": quote_id,
+        "doc": doc,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind.value,
+        "speaker": speaker,
+        "speaker_text": quote.speaker_text,
+        "cue": quote.cue,
+        "family": family,
+    }
+
+
+def _local_name(quote: Quote, names: list[str]) -> str | None:
+    local = quote.speaker_entity
+    return names[local] if local is not None and 0 <= local < len(names) else None
 
 
 def dossier_header(generated_at: dt.datetime) -> dict[str, Any]:

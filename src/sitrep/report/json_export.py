@@ -7,8 +7,22 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from sitrep.models import Entity, SituatedTime, StoredMention, StoredReport
-from sitrep.report.dossier import document_record, dossier_header, entity_record, time_record
+from sitrep.models import (
+    Entity,
+    QuoteFamily,
+    SituatedTime,
+    StoredMention,
+    StoredQuote,
+    StoredReport,
+)
+from sitrep.report.dossier import (
+    document_record,
+    dossier_header,
+    entity_record,
+    quote_family_record,
+    quote_record,
+    time_record,
+)
 
 
 def write_json(
@@ -18,6 +32,8 @@ def write_json(
     *,
     times: Iterable[SituatedTime] = (),
     entities: Iterable[tuple[Entity, Iterable[StoredMention]]] = (),
+    quotes: Iterable[StoredQuote] = (),
+    quote_families: Iterable[QuoteFamily] = (),
 ) -> int:
     """Write the dossier to ``out``; returns the number of documents written.
 
@@ -29,6 +45,10 @@ def write_json(
     _write_section(out, "times", (time_record(item) for item in times))
     _write_section(
         out, "entities", (entity_record(entity, mentions) for entity, mentions in entities)
+    )
+    _write_section(out, "quotes", (quote_record(quote) for quote in quotes))
+    _write_section(
+        out, "quote_families", (quote_family_record(family) for family in quote_families)
     )
     out.write("\n}\n")
     return count

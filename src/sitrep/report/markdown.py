@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from typing import TextIO
 
-from sitrep.models import StoredReport
+from sitrep.models import StoredQuote, StoredReport
 from sitrep.report.dossier import as_utc, source_path
 
 _LEAD_CHARS = 600
@@ -15,8 +16,20 @@ _LEAD_CHARS = 600
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
-def write_markdown(reports: Iterable[StoredReport], out: TextIO, generated_at: dt.datetime) -> int:
-    """Write the dossier to ``out``; returns the number of documents written."""
+def write_markdown(
+    reports: Iterable[StoredReport],
+    out: TextIO,
+    generated_at: dt.datetime,
+    *,
+    quotes: Iterable[StoredQuote] = (),
+    speakers: Mapping[int, str] | None = None,
+) -> int:
+    """Write the dossier to ``out``; returns the number of documents written.
+
+    Args:
+        quotes: the quotes, shown by speaker with each family together.
+        speakers: the name of each actor who is a quote's speaker, by actor id.
+    """
     reports = list(reports)
     out.write("# Situation report\n\n")
     count = f"{len(reports)} report" + ("" if len(reports) == 1 else "s")
@@ -36,6 +49,7 @@ def write_markdown(reports: Iterable[StoredReport], out: TextIO, generated_at: d
             "; ".join(report_notes(report)),
         )
         out.write("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
+    _write_quotes(list(quotes), speakers or {}, {report.id: report for report in reports}, out)
     out.write("\n## Reports\n")
     for report in reports:
         _write_report(report, out)
@@ -56,6 +70,48 @@ def _write_report(report: StoredReport, out: TextIO) -> None:
         out.write(f"{_code(path)}  \n")
     if lead := _lead(report):
         out.write("\n" + _quote(lead) + "\n")
+
+
+def _write_quotes(
+    quotes: list[StoredQuote],
+    speakers: Mapping[int, str],
+    reports: Mapping[int, StoredReport],
+    out: TextIO,
+) -> None:
+    """Who said what: one heading per speaker (most quoted first), the quotes of one
+    family as one item with every report that carries them."""
+    if not quotes:
+        return
+    out.write("\n## Quotes\n")
+    by_speaker: dict[int | None, list[StoredQuote]] = defaultdict(list)
+    for quote in quotes:
+        by_speaker[quote.speaker_entity_id].append(quote)
+    order = sorted(
+        by_speaker, key=lambda s: (s is None, -len(by_speaker[s]), speakers.get(s or 0, ""))
+    )
+    for speaker in order:
+        name = speakers.get(speaker, f"actor {speaker}") if speaker is not None else None
+        out.write(f"\n### {_inline(name or 'Speakers not identified')}\n\n")
+        families: dict[tuple[str, int], list[StoredQuote]] = defaultdict(list)
+        for quote in by_speaker[speaker]:
+            family = quote.family_id
+            families[("quote", quote.id) if family is None else ("family", family)].append(quote)
+        for first, *others in families.values():
+            out.write(f"- {_quote_line(first, reports, with_speaker=speaker is None)}\n")
+            for other in others:
+                out.write(f"  - also {_quote_line(other, reports, with_speaker=False)}\n")
+
+
+def _quote_line(
+    quote: StoredQuote, reports: Mapping[int, StoredReport], *, with_speaker: bool
+) -> str:
+    report = reports.get(quote.report_id)
+    source = f"#{quote.report_id}"
+    if report is not None:
+        source += f" {report.source or 'unknown outlet'}, {published_label(report)}"
+    said = quote.quote
+    who = f"{said.speaker_text}, " if with_speaker and said.speaker_text else ""
+    return f"“{_inline(said.text)}” ({who}{said.kind.value}; {_inline(source)})"
 
 
 def published_label(report: StoredReport) -> str:

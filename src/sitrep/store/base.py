@@ -11,8 +11,10 @@ from sitrep.models import (
     DuplicateCandidate,
     Entity,
     ProcessedReport,
+    QuoteFamily,
     SituatedTime,
     StoredMention,
+    StoredQuote,
     StoredReport,
 )
 
@@ -72,6 +74,20 @@ class Store(Protocol):
 
     def entities(self) -> Iterator[Entity]:
         """Every actor across reports with aliases, roles and counts, most reported first."""
+        ...
+
+    def quotes(
+        self, report_id: int | None = None, speaker: str | None = None
+    ) -> Iterator[StoredQuote]:
+        """Quotes of one report, or by one speaker, or all, in report order, streamed.
+
+        ``speaker`` is a name: quotes whose speaker is an actor with that name or alias,
+        compared by alias key (case, punctuation and script aside: "putin", "Путин").
+        """
+        ...
+
+    def quote_families(self) -> Iterator[QuoteFamily]:
+        """Every family of quotes of one utterance across reports, in id order, streamed."""
         ...
 
     def counts(self) -> ReportCounts: ...

@@ -153,6 +153,42 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX mentions_entity ON mentions(entity_id, report_id);
         """,
     ),
+    Migration(
+        4,
+        "quotes with their speaker, and families of quotes of one utterance across reports",
+        """
+        CREATE TABLE quote_families (
+            id INTEGER PRIMARY KEY,
+            speaker_entity_id INTEGER NOT NULL REFERENCES entities(id)
+        );
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            cue TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            speaker_text TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_entity_id INTEGER REFERENCES entities(id),
+            family_id INTEGER REFERENCES quote_families(id),
+            published TEXT,
+            language TEXT,
+            embedding BLOB,
+            embedding_model TEXT,
+            embedding_rows INTEGER
+        );
+        CREATE UNIQUE INDEX quotes_report ON quotes(report_id, position);
+        CREATE INDEX quotes_speaker_published ON quotes(speaker_entity_id, published);
+        CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
+        CREATE INDEX quotes_family ON quotes(family_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

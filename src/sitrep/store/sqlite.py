@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from sitrep.errors import AlreadyStored, StoreError
+from sitrep.link.embeddings import E5Embedder, SentenceEmbedder
 from sitrep.models import (
     Anchor,
     Annotation,
@@ -25,16 +26,18 @@ from sitrep.models import (
     Entity,
     PageFormat,
     ProcessedReport,
+    QuoteFamily,
     RemovedLine,
     SituatedTime,
     StoredMention,
+    StoredQuote,
     StoredReport,
     TextSpan,
     TimeExpression,
     TimeType,
     Token,
 )
-from sitrep.store import sqlite_entities
+from sitrep.store import sqlite_entities, sqlite_quotes
 from sitrep.store.base import ReportCounts
 from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -51,14 +54,21 @@ _TOKEN_ZLIB_LEVEL = 1
 
 
 class SQLiteStore:
-    """Reports in a SQLite file (or in memory, for tests)."""
+    """Reports in a SQLite file (or in memory, for tests).
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    ``embedder`` compares quotes across reports for quote families; the default loads
+    multilingual-e5-small the first time two quotes need comparing, not before.
+    """
+
+    def __init__(
+        self, connection: sqlite3.Connection, embedder: SentenceEmbedder | None = None
+    ) -> None:
         self._connection = connection
+        self._embedder = embedder if embedder is not None else E5Embedder()
         self.schema_version = _migrate(connection)
 
     @classmethod
-    def open(cls, location: str) -> SQLiteStore:
+    def open(cls, location: str, embedder: SentenceEmbedder | None = None) -> SQLiteStore:
         """Open or create the database at ``location`` (``:memory:`` for a throwaway one).
 
         Raises:
@@ -79,7 +89,7 @@ class SQLiteStore:
             connection.execute("PRAGMA foreign_keys = ON")
             if location != ":memory:":
                 _use_wal(connection)
-            return cls(connection)
+            return cls(connection, embedder)
         except (sqlite3.Error, StoreError) as error:
             connection.close()
             raise StoreError(f"{location}: {_explain(error)}") from error
@@ -156,7 +166,8 @@ class SQLiteStore:
             )  # fmt: skip
             report_id = int(cursor.lastrowid or 0)
             self._insert_children(cursor, report_id, processed)
-            sqlite_entities.insert_mentions(cursor, report_id, processed)
+            entity_ids = sqlite_entities.insert_mentions(cursor, report_id, processed)
+            sqlite_quotes.insert_quotes(cursor, report_id, processed, entity_ids, self._embedder)
             cursor.execute("COMMIT")
         except BaseException as error:
             # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction themselves;
@@ -280,6 +291,16 @@ class SQLiteStore:
     def entities(self) -> Iterator[Entity]:
         """Every actor with its aliases, roles and counts, most reported first."""
         return sqlite_entities.entities(self._connection)
+
+    def quotes(
+        self, report_id: int | None = None, speaker: str | None = None
+    ) -> Iterator[StoredQuote]:
+        """Quotes of one report, or by one speaker (name or alias), or all, in report order."""
+        return sqlite_quotes.stored_quotes(self._connection, report_id, speaker)
+
+    def quote_families(self) -> Iterator[QuoteFamily]:
+        """Every family of quotes of one utterance, in id order."""
+        return sqlite_quotes.quote_families(self._connection)
 
     def counts(self) -> ReportCounts:
         total, duplicates = self._connection.execute(

@@ -72,8 +72,15 @@ class SQLiteActorIndex:
         return KnownActor(entity_id, name, EntityType(kind), aliases, gazetteer_id)
 
 
-def insert_mentions(cursor: sqlite3.Cursor, report_id: int, processed: ProcessedReport) -> None:
-    """Resolve each local entity to a stored actor (or a new one) and store its mentions."""
+def insert_mentions(
+    cursor: sqlite3.Cursor, report_id: int, processed: ProcessedReport
+) -> tuple[int, ...]:
+    """Resolve each local entity to a stored actor (or a new one) and store its mentions.
+
+    Returns:
+        the stored actor of each of ``processed.entities``, in order: what a quote's
+        ``speaker_entity`` (an index into them) resolves to.
+    """
     index = SQLiteActorIndex(cursor)
     resolved: list[int] = []
     entity_of_mention: dict[int, int] = {}
@@ -98,6 +105,7 @@ def insert_mentions(cursor: sqlite3.Cursor, report_id: int, processed: Processed
             if position in entity_of_mention
         ],
     )  # fmt: skip
+    return tuple(resolved)
 
 
 def _create(cursor: sqlite3.Cursor, entity: LocalEntity) -> int:
