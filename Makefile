@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+EVAL_STAMP := $(VENV)/.installed-eval
 DEMO_DB := out/demo.db
 
 .PHONY: setup demo test lint typecheck bench eval clean
@@ -35,14 +36,20 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Evaluation-only packages (textacy, the quote baseline) on top, the runtime pins held.
+$(EVAL_STAMP): $(STAMP) requirements-eval.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-eval.lock -c requirements.lock
+	touch $(EVAL_STAMP)
+
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/link_scale.py
 	$(BIN)/python -m bench.quote_families
 
-eval: $(STAMP)
+eval: $(EVAL_STAMP)
 	$(BIN)/python bench/eval_times.py
 	$(BIN)/python -m bench.eval_entities
+	$(BIN)/python -m bench.eval_quotes
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

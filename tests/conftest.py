@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -60,6 +62,28 @@ def data_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+def hold_floors(
+    floors: Path, data_dir: Path, evaluate: Callable[[Path, str], Mapping[str, Any]]
+) -> None:
+    """The quality gate: every figure ``floors`` names is at least its floor.
+
+    ``floors`` is a JSON file naming the data set under ``data_dir`` (``data``), the
+    split to score (``split``) and the floors (``floors``); ``evaluate(corpus, split)``
+    returns the figures under ``overall``. Skipped when the data set is absent.
+    """
+    gate = json.loads(floors.read_text(encoding="utf-8"))
+    corpus = data_dir / gate["data"]
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent")
+    figures = evaluate(corpus, gate["split"])["overall"]
+    below = {
+        name: (round(figures[name], 4), floor)
+        for name, floor in gate["floors"].items()
+        if figures[name] < floor
+    }
+    assert not below, f"below the floor (measured, floor): {below}"
 
 
 @pytest.fixture

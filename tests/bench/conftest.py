@@ -1,4 +1,5 @@
-"""A tiny CAT XML writer, so the MEANTIME reader and the driver run on sentences of our own."""
+"""Tiny CAT XML and brat writers, so the MEANTIME and PolNeAR readers and drivers run on
+sentences of our own."""
 
 from __future__ import annotations
 
@@ -108,4 +109,93 @@ def corpus(tmp_path: Path) -> Path:
         folder = tmp_path / f"corpus_{topic}"
         folder.mkdir()
         (folder / f"{name}.xml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+# (content phrases, cue phrase or None, source phrase or None). Each phrase must occur
+# once in the text; several content phrases make a discontinuous span, written in the
+# order given.
+AttributionSpec = tuple[Sequence[str], str | None, str | None]
+
+
+def brat(text: str, attributions: Sequence[AttributionSpec]) -> str:
+    """PolNeAR-shaped brat standoff: Source, Cue, Content and trigger T lines, one E line each."""
+    lines: list[str] = []
+    number = 0
+
+    def text_bound(label: str, phrases: Sequence[str]) -> str:
+        nonlocal number
+        number += 1
+        spans = []
+        for phrase in phrases:
+            assert text.count(phrase) == 1, phrase
+            start = text.index(phrase)
+            spans.append(f"{start} {start + len(phrase)}")
+        lines.append(f"T{number}\t{label} {';'.join(spans)}\t{' '.join(phrases)}")
+        return f"T{number}"
+
+    for event, (content, cue, source) in enumerate(attributions, start=1):
+        roles = []
+        if source is not None:
+            roles.append(f"Source:{text_bound('Source', [source])}")
+        if cue is not None:
+            roles.append(f"Cue:{text_bound('Cue', [cue])}")
+        roles.append(f"Content:{text_bound('Content', content)}")
+        trigger = "Attribution" if source is not None else "Attribution-no-source"
+        anchor = text_bound(trigger, [cue] if cue is not None else content[:1])
+        lines.append(f"E{event}\t{trigger}:{anchor} {' '.join(roles)}")
+    return "\n".join(lines) + "\n"
+
+
+# Articles of our own: quotations with curly, single and discontinuous marks, reported
+# speech with and without a source, and apostrophes that are no quotation marks.
+DUNSBY = (
+    "Dunsby bridge to open in May\n"
+    "\n"
+    "“We will not stop here,” said Mara Tolvik, the mayor of Dunsby. "
+    "She added that the bridge would open in May.\n"
+    "\n"
+    "The council warned the plan was ‘reckless.’ "
+    "“It costs too much,” one councillor argued, “and helps too few.”\n"
+)
+DUNSBY_GOLD: list[AttributionSpec] = [
+    (["“We will not stop here,”"], "said", "Mara Tolvik"),
+    (["that the bridge would open in May"], "added", "She"),
+    (["the plan was ‘reckless.’"], "warned", "The council"),
+    (["“It costs too much,”", "“and helps too few.”"], "argued", "one councillor"),
+]
+FERRY = (
+    "Ferry fares rise\n"
+    "\n"
+    "Fares will rise in June, according to a notice. "
+    "Residents’ groups doubt the ferry’s future.\n"
+)
+FERRY_GOLD: list[AttributionSpec] = [
+    (["Fares will rise in June"], "according to", None),
+    (["the ferry’s future"], "doubt", "Residents’ groups"),
+]
+PORT = 'Port reopens\n\nThe harbour master said "the port is open again."\n'
+PORT_GOLD: list[AttributionSpec] = [(['"the port is open again."'], "said", "The harbour master")]
+
+
+@pytest.fixture
+def polnear_corpus(tmp_path: Path) -> Path:
+    """Three articles in PolNeAR's layout; the port story has two annotators' files."""
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    rows = ["compartment\tfilename\tpublisher\tpublication_date"]
+    articles = [
+        ("alpha_2016-05-02_dunsby-bridge", DUNSBY, DUNSBY_GOLD, "train", "2016-05-02"),
+        ("beta_2016-06-01_ferry-fares", FERRY, FERRY_GOLD, "dev", "2016-06-01"),
+        ("gamma_2016-07-04_port-reopens", PORT, PORT_GOLD, "annotator-training", "None"),
+    ]
+    for name, text, gold, compartment, published in articles:
+        (tmp_path / "text" / f"{name}.txt").write_bytes(text.encode("utf-8"))
+        ann = tmp_path / "attributions" / f"{name}_b2c3.ann"
+        ann.write_bytes(brat(text, gold).encode("utf-8"))
+        rows.append(f"{compartment}\t{name}\t{name.split('_')[0]}\t{published}")
+    # A second annotator of the port story: never read, or its attribution would count twice.
+    second = tmp_path / "attributions" / "gamma_2016-07-04_port-reopens_f00d.ann"
+    second.write_bytes(brat(PORT, PORT_GOLD).encode("utf-8"))
+    (tmp_path / "metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return tmp_path

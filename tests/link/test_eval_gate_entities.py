@@ -7,10 +7,10 @@ The floors in ``floors_entities.json`` are measured with ``bench/eval_entities.p
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import hold_floors
 
 FLOORS = Path(__file__).with_name("floors_entities.json")
 
@@ -19,14 +19,4 @@ FLOORS = Path(__file__).with_name("floors_entities.json")
 def test_eval_gate_entities_figures_hold_their_floors(data_dir: Path) -> None:
     from bench.eval_entities import evaluate
 
-    meantime = data_dir / "meantime"
-    if not meantime.is_dir():
-        pytest.skip(f"{meantime} is absent")
-    gate = json.loads(FLOORS.read_text(encoding="utf-8"))
-    figures = evaluate(meantime, gate["split"])["overall"]
-    below = {
-        name: (round(figures[name], 4), floor)
-        for name, floor in gate["floors"].items()
-        if figures[name] < floor
-    }
-    assert not below, f"below the floor (measured, floor): {below}"
+    hold_floors(FLOORS, data_dir, evaluate)

@@ -7,10 +7,10 @@ absent.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import hold_floors
 
 FLOORS = Path(__file__).with_name("floors.json")
 
@@ -19,14 +19,4 @@ FLOORS = Path(__file__).with_name("floors.json")
 def test_eval_gate_times_figures_hold_their_floors(data_dir: Path) -> None:
     from bench.eval_times import evaluate
 
-    timebank = data_dir / "timebank"
-    if not timebank.is_dir():
-        pytest.skip(f"{timebank} is absent")
-    gate = json.loads(FLOORS.read_text(encoding="utf-8"))
-    figures = evaluate(timebank, gate["split"], use_nlp=True)["overall"]
-    below = {
-        name: (round(figures[name], 4), floor)
-        for name, floor in gate["floors"].items()
-        if figures[name] < floor
-    }
-    assert not below, f"below the floor (measured, floor): {below}"
+    hold_floors(FLOORS, data_dir, lambda corpus, split: evaluate(corpus, split, use_nlp=True))

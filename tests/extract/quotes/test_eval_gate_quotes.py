@@ -1,0 +1,23 @@
+"""Quality gate: quote attribution figures on PolNeAR never fall below their floors.
+
+The floors in ``floors_quotes.json`` are measured with ``bench/eval_quotes.py`` (the
+real pipeline, all 504 articles, our figures only: the textacy baseline is left out
+so the gate stays quick); they only ever go up. Skipped when ../shared/data/polnear
+is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.conftest import hold_floors
+
+FLOORS = Path(__file__).with_name("floors_quotes.json")
+
+
+@pytest.mark.slow
+def test_eval_gate_quotes_figures_hold_their_floors(data_dir: Path) -> None:
+    from bench.eval_quotes import evaluate
+
+    hold_floors(FLOORS, data_dir, lambda corpus, split: evaluate(corpus, split, baseline=False))
