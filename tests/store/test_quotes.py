@@ -203,7 +203,7 @@ def test_families_embeddings_of_another_model_are_made_again(tmp_path: Path) -> 
 def test_families_candidates_are_capped(
     store: SQLiteStore, embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(quotes_backend, "MAX_CANDIDATES", 2)
+    monkeypatch.setattr(quotes_backend, "MAX_UNDATED_CANDIDATES", 2)
     add(store, "old.txt", ENGLISH, published=None)
     for number in range(3):
         add(store, f"other{number}.txt", f"{OTHER_REMARK} Round {number} of the work.")

@@ -177,11 +177,14 @@ def _join_roles_and_descriptions(mentions: Sequence[Mention], groups: _Groups) -
         earlier = names[max(0, split - _BINDING_WINDOW) : split][::-1]
         later = names[split : split + _BINDING_WINDOW]
         candidates = earlier if mention.kind is MentionKind.DESCRIPTION else [*earlier, *later]
+        # A holder of the very role first; else one whose title the text gives without
+        # its country ("President Vladimir Putin" is "Russia's president" further on).
         target = next(
             (
                 i
+                for relaxed in (False, True)
                 for i in candidates
-                if _fits(mention, mentions[i], roles.get(groups.find(i), set()))
+                if _fits(mention, mentions[i], roles.get(groups.find(i), set()), relaxed)
             ),
             None,
         )
@@ -191,10 +194,10 @@ def _join_roles_and_descriptions(mentions: Sequence[Mention], groups: _Groups) -
     return bound
 
 
-def _fits(description: Mention, name: Mention, roles: set[str]) -> bool:
+def _fits(description: Mention, name: Mention, roles: set[str], relaxed: bool = False) -> bool:
     if description.type is EntityType.PERSON:
         return name.type is EntityType.PERSON and any(
-            _same_role(description.role or "", role) for role in roles
+            _same_role(description.role or "", role, relaxed) for role in roles
         )
     if name.type is not EntityType.ORG:
         return False
@@ -203,11 +206,12 @@ def _fits(description: Mention, name: Mention, roles: set[str]) -> bool:
     return noun in written or (noun == "organization" and written.isupper())
 
 
-def _same_role(wanted: str, held: str) -> bool:
-    """ "Leader of Russia" fits "President of Russia"; "President" fits any president."""
+def _same_role(wanted: str, held: str, relaxed: bool = False) -> bool:
+    """ "Leader of Russia" fits "President of Russia"; "President" fits any president;
+    ``relaxed``, "President of Russia" fits a "President" of no stated country."""
     wanted_title, _, wanted_of = wanted.lower().partition(" of ")
     held_title, _, held_of = held.lower().partition(" of ")
-    if wanted_of and wanted_of != held_of:
+    if wanted_of and wanted_of != held_of and not (relaxed and not held_of):
         return False
     if wanted_title == held_title:
         return True

@@ -16,6 +16,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 import numpy as np
@@ -24,13 +25,15 @@ from sitrep.link.embeddings import Embeddings, SentenceEmbedder, max_cosine
 from sitrep.link.names import alias_key
 from sitrep.link.quote_families import (
     MAX_CANDIDATES,
+    MAX_UNDATED_CANDIDATES,
     WINDOW_DAYS,
     FamilyCandidate,
     QuoteEvidence,
-    best_family_match,
+    comparable_text,
+    comparison_units,
+    family_matches,
     needs_cosine,
     quote_evidence,
-    split_sentences,
 )
 from sitrep.models import ProcessedReport, Quote, QuoteFamily, QuoteKind, StoredQuote
 
@@ -38,7 +41,10 @@ _QUOTE_COLUMNS = (
     'id, report_id, start, "end", text, kind, cue, cue_start, cue_end, speaker_text, '
     "speaker_start, speaker_end, speaker_entity_id, family_id"
 )
-_CANDIDATE_COLUMNS = "id, family_id, text, language, embedding, embedding_model, embedding_rows"
+_CANDIDATE_COLUMNS = (
+    'id, family_id, text, language, embedding, embedding_model, embedding_rows, start, "end", '
+    "speaker_start, speaker_end, cue_start, cue_end"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +84,10 @@ def insert_quotes(
              quote.speaker_end, speaker, _iso(published), language),
         )  # fmt: skip
         if speaker is not None:
-            evidence = quote_evidence(quote.text, language)
-            stored = _Stored(int(cursor.lastrowid or 0), None, quote.text, evidence, None)
+            text = _remark(quote.text, quote.start, quote.speaker_start, quote.speaker_end,
+                           quote.cue_start, quote.cue_end)  # fmt: skip
+            evidence = quote_evidence(text, language)
+            stored = _Stored(int(cursor.lastrowid or 0), None, text, evidence, None)
             new.append((stored, speaker))
     if new:
         _link_families(cursor, report_id, published, new, embedder)
@@ -97,10 +105,12 @@ def _link_families(
     new: list[tuple[_Stored, int]],
     embedder: SentenceEmbedder,
 ) -> None:
-    candidates = {
-        quote.id: _candidates(cursor, speaker, published, report_id, embedder.name)
-        for quote, speaker in new
+    # One lookup per speaker: a report quotes its main speaker many times.
+    by_speaker = {
+        speaker: _candidates(cursor, speaker, published, report_id, embedder.name)
+        for speaker in {speaker for _, speaker in new}
     }
+    candidates = {quote.id: by_speaker[speaker] for quote, speaker in new}
     wanted = {
         item.id: item
         for quote, _ in new
@@ -115,13 +125,17 @@ def _link_families(
             for candidate in candidates[quote.id]
             if quote.id in embeddings and candidate.id in embeddings
         }
-        match = best_family_match(
+        matches = family_matches(
             quote.evidence,
             (FamilyCandidate(c.id, c.family_id, c.evidence) for c in candidates[quote.id]),
             cosines,
         )
-        if match is not None:
-            _join(cursor, quote.id, match.candidate.quote_id, speaker)
+        if matches:
+            best, *others = matches
+            _join(cursor, quote.id, best.candidate.quote_id, speaker)
+            for other in others:
+                if _family_of(cursor, other.candidate.quote_id) is None:
+                    _join(cursor, other.candidate.quote_id, quote.id, speaker)
 
 
 def _candidates(
@@ -139,8 +153,9 @@ def _candidates(
         f"SELECT {_CANDIDATE_COLUMNS} FROM quotes WHERE speaker_entity_id = ? AND report_id != ?"
     )
     newest = f"ORDER BY id DESC LIMIT {MAX_CANDIDATES}"
+    latest = f"ORDER BY id DESC LIMIT {MAX_UNDATED_CANDIDATES}"
     if published is None:  # walks quotes_speaker newest first, stops at the cap
-        rows = cursor.execute(f"{select} {newest}", (speaker, report_id)).fetchall()
+        rows = cursor.execute(f"{select} {latest}", (speaker, report_id)).fetchall()
     else:  # two ranges of quotes_speaker_published: the window, and the undated
         window = dt.timedelta(days=WINDOW_DAYS)
         rows = cursor.execute(
@@ -149,16 +164,37 @@ def _candidates(
              (published + window).isoformat()),
         ).fetchall()  # fmt: skip
         rows += cursor.execute(
-            f"{select} AND published IS NULL {newest}", (speaker, report_id)
+            f"{select} AND published IS NULL {latest}", (speaker, report_id)
         ).fetchall()
         rows = sorted(rows, key=lambda row: -int(row[0]))[:MAX_CANDIDATES]
-    return [
-        _Stored(
-            quote_id, family, text, quote_evidence(text, language),
+    stored = []
+    for quote_id, family, text, language, blob, embedded_by, count, *offsets in rows:
+        remark = _remark(text, *offsets)
+        stored.append(_Stored(
+            quote_id, family, remark, _evidence(remark, language),
             _unpack(blob, count) if embedded_by == model else None,
-        )
-        for quote_id, family, text, language, blob, embedded_by, count in rows
-    ]  # fmt: skip
+        ))  # fmt: skip
+    return stored
+
+
+@lru_cache(maxsize=8192)
+def _evidence(remark: str, language: str | None) -> QuoteEvidence:
+    """``quote_evidence``, remembered: a speaker's recent quotes are read again for each
+    new report that quotes them."""
+    return quote_evidence(remark, language)
+
+
+def _remark(
+    text: str,
+    start: int,
+    *attribution: int | None,
+) -> str:
+    """The quote's words less an attribution written inside them (``comparable_text``);
+    ``attribution`` holds the speaker's and the cue's offsets in the report."""
+    inside = [offset - start for offset in attribution if offset is not None]
+    if len(inside) != 4 or min(inside) < 0 or max(inside) > len(text):
+        return text
+    return comparable_text(text, (min(inside), max(inside)))
 
 
 def _embeddings(
@@ -168,7 +204,7 @@ def _embeddings(
     in one batch and stored."""
     found = {quote.id: quote.embedding for quote in quotes if quote.embedding is not None}
     missing = [quote for quote in quotes if quote.embedding is None]
-    sentences = [split_sentences(quote.text) or (quote.text,) for quote in missing]
+    sentences = [comparison_units(quote.text) or (quote.text,) for quote in missing]
     flat = [sentence for group in sentences for sentence in group]
     vectors = embedder.embed(flat) if flat else np.zeros((0, 0), dtype=np.float32)
     start = 0
@@ -181,6 +217,11 @@ def _embeddings(
         )
         found[quote.id] = rows
     return found
+
+
+def _family_of(cursor: sqlite3.Cursor, quote_id: int) -> int | None:
+    (family,) = cursor.execute("SELECT family_id FROM quotes WHERE id = ?", (quote_id,)).fetchone()
+    return int(family) if family is not None else None
 
 
 def _join(cursor: sqlite3.Cursor, quote_id: int, candidate_id: int, speaker: int) -> None:

@@ -99,3 +99,8 @@ def test_pathological_marks_give_sane_spans(text: str) -> None:
     spans = quoted_spans(text)
     assert all(0 <= s.opening < s.start <= s.end <= len(text) for s in spans)
     assert len(spans) <= text.count('"') + text.count("“") + text.count("«") + 1
+
+
+def test_two_apostrophes_are_one_double_mark() -> None:
+    text = "''We will not vote for him,'' the senator said. ''It isn't close.''"
+    assert quoted(text) == ["We will not vote for him,", "It isn't close."]

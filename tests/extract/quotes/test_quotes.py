@@ -133,16 +133,21 @@ def test_quoted_words_inside_reported_speech_are_a_partial_quote() -> None:
     ]
 
 
-def test_a_whole_paragraph_after_a_quotation_goes_on_in_the_same_voice() -> None:
+def test_a_whole_paragraph_after_a_quotation_goes_on_as_one_quote() -> None:
     text = (
         '"The first stage is finished and the second begins soon," said envoy Ben Ode.\n\n'
         '"Nobody expected the talks to move this quickly, least of all our partners."'
     )
-    found = quotes_in(text)
-    assert [(kind, name) for kind, _, _, name in found] == [
-        (DIRECT, "Ben Ode"),
-        (DIRECT, "Ben Ode"),
-    ]
+    ((kind, content, _, name),) = quotes_in(text)
+    assert (kind, name) == (DIRECT, "Ben Ode")
+    assert content.startswith("The first stage") and content.endswith("our partners.")
+
+
+def test_a_quotation_interrupted_by_its_attribution_is_one_quote() -> None:
+    text = '"We will hold the line," General Omar Said told reporters, "whatever it costs us."'
+    ((kind, content, _, name),) = quotes_in(text)
+    assert (kind, name) == (DIRECT, "Omar Said")
+    assert content.startswith("We will hold") and content.endswith("whatever it costs us.")
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -68,6 +69,8 @@ _FRAME_WIDTH = 12  # tokens between a closing mark and its speech verb, at most
 _PARTIAL_MARGIN = 3
 # A quotation continues the previous speaker's only this close after it.
 _CONTINUATION_GAP = 400
+# The most text an attribution interrupting one quotation takes ("..., he said, ...").
+_INTERRUPTION = 200
 _MAX_NAME_WORDS = 6
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 _SOURCE_PRONOUNS = words("he she they we i")
@@ -92,9 +95,35 @@ def direct_quotes(text: str, index: TokenIndex, spans: list[QuotedSpan]) -> list
             quote = _attribute(text, index, span, start, end)
             if quote is None and found:
                 quote = _continuation(text, found[-1], span, start, end)
-        if quote is not None and not any(_within(quote, other) for other in found):
+        if quote is None or any(_within(quote, other) for other in found):
+            continue
+        if found and _goes_on(text, found[-1], quote):
+            found[-1] = replace(found[-1], end=quote.end)
+        else:
             found.append(quote)
     return found
+
+
+def _goes_on(text: str, previous: Attributed, quote: Attributed) -> bool:
+    """One quotation interrupted by its attribution or a paragraph break is one quote
+    ('“We will win,” he said. “And soon.”'), as annotators and readers take it: the
+    second part continues the first, or hangs on the same speech verb."""
+    if previous.kind is not QuoteKind.DIRECT or quote.kind is not QuoteKind.DIRECT:
+        return False
+    if quote.start - previous.end > _INTERRUPTION:
+        return False
+    if not _ends_clause(text, previous.end):
+        return False  # quoted words inside a sentence are not interrupted, they end
+    return quote.continues or (quote.cue is not None and quote.cue == previous.cue)
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """Whether a quotation ending at ``end`` closes a clause: its last character is
+    punctuation, or the first one after its closing marks is."""
+    after = end
+    while after < len(text) and text[after] in ALL_MARKS:
+        after += 1
+    return text[end - 1 : end] in _CLAUSE_END or text[after : after + 1] in _CLAUSE_END
 
 
 def _within(quote: Attributed, other: Attributed) -> bool:
@@ -161,11 +190,7 @@ def _speech_verb_after(text: str, index: TokenIndex, span: QuotedSpan) -> Token 
     """
     if not span.closed:
         return None
-    ends_clause = (
-        text[span.end - 1 : span.end] in _CLAUSE_END
-        or text[span.end + 1 : span.end + 2] in _CLAUSE_END
-    )
-    if not ends_clause:
+    if not _ends_clause(text, span.end):
         return None
     first = index.at(span.end + 1)
     if first is None:

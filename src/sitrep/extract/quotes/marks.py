@@ -8,6 +8,7 @@ This reads characters only, no parse, so it works for every language. It finds:
 - a quotation left open at the end of a paragraph and continued by an opening mark
   at the start of the next one (the English convention for multi-paragraph quotes)
   as one quotation; one never closed ends with its paragraph;
+- two straight apostrophes as one double mark (''like this''), as some outlets write;
 - nested quotations are part of the outer one: „... «...» ...“ is one quotation;
 - a paragraph opened by a dash (— or –) is speech, as the Russian press and its
   translations print it: "— The Allies express concern ..., Natalia Kharitonova
@@ -35,7 +36,10 @@ _CLOSERS: dict[str, str] = {
 _DOUBLE = frozenset('“”„«»"')
 _SINGLE = frozenset("‘’'")
 ALL_MARKS = frozenset(_CLOSERS) | frozenset("”»’")
-_MARK_PATTERN = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+# Two straight apostrophes stand for a double quotation mark in some outlets' text
+# (''like this''); they are read as one mark, before single apostrophes.
+_DOUBLED = {"''": '"'}
+_MARK_PATTERN = re.compile("''|[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[—–])")
 _SPEECH_DASH = re.compile(r"[ \t]*[—–][ \t]+")
 # Characters that may stand just before an opening mark or just after a closing one.
@@ -126,25 +130,26 @@ def _trim_end(text: str, start: int, end: int) -> int:
 def _spans_in_paragraph(text: str, start: int, end: int) -> Iterator[QuotedSpan]:
     """Top-level quotations between ``start`` and ``end``; the last may be left open."""
     opening: int | None = None
+    content_start = 0
     closers = ""
     for match in _MARK_PATTERN.finditer(text, start, end):
-        position, mark = match.start(), match.group()
+        position, after_mark = match.start(), match.end()
+        mark = _DOUBLED.get(match.group(), match.group())
         if opening is None:
-            if mark in _CLOSERS and _opens(text, position, start, end):
-                opening, closers = position, _CLOSERS[mark]
+            if mark in _CLOSERS and _opens(text, mark, position, after_mark, start, end):
+                opening, content_start, closers = position, after_mark, _CLOSERS[mark]
             continue
-        if mark in closers and _closes(text, position, opening, end):
-            yield QuotedSpan(opening + 1, position, opening, True)
+        if mark in closers and _closes(text, mark, position, after_mark, content_start, end):
+            yield QuotedSpan(content_start, position, opening, True)
             opening = None
     if opening is not None:
-        yield QuotedSpan(opening + 1, _trim_end(text, opening + 1, end), opening, False)
+        yield QuotedSpan(content_start, _trim_end(text, content_start, end), opening, False)
 
 
-def _opens(text: str, position: int, start: int, end: int) -> bool:
+def _opens(text: str, mark: str, position: int, after_mark: int, start: int, end: int) -> bool:
     """Whether the mark at ``position`` can open a quotation: words follow it, and it
     does not sit inside a word (an apostrophe) or after one (a closing mark)."""
-    mark = text[position]
-    after = text[position + 1] if position + 1 < end else " "
+    after = text[after_mark] if after_mark < end else " "
     if after.isspace():
         return False
     if mark in "“„«‘":
@@ -154,12 +159,14 @@ def _opens(text: str, position: int, start: int, end: int) -> bool:
     return before in _BEFORE_OPENING or (mark == '"' and before in _DOUBLE | _SINGLE)
 
 
-def _closes(text: str, position: int, opening: int, end: int) -> bool:
-    """Whether the mark at ``position`` closes the quotation opened at ``opening``."""
-    if position == opening + 1:
+def _closes(
+    text: str, mark: str, position: int, after_mark: int, content_start: int, end: int
+) -> bool:
+    """Whether the mark at ``position`` closes the quotation whose words begin at
+    ``content_start``."""
+    if position == content_start:
         return False  # an empty quotation is a stray mark
-    mark = text[position]
-    after = text[position + 1] if position + 1 < end else " "
+    after = text[after_mark] if after_mark < end else " "
     before = text[position - 1]
     if mark in "’'" and before.isalnum() and after.isalnum():
         return False  # an apostrophe inside a word: "don’t", "Rahmon's"
