@@ -159,8 +159,9 @@ def test_a_quotation_interrupted_by_its_attribution_is_one_quote() -> None:
         "The issue was raised at the meeting in Geneva.",
         "It was reported that the road was closed again.",
         "The delegates spoke at length about the weather.",
+        "Officials have not disclosed how the money will be shared among the members.",
     ],
-    ids=["called", "code-named", "scare", "raised", "expletive", "spoke-about"],
+    ids=["called", "code-named", "scare", "raised", "expletive", "spoke-about", "negated"],
 )
 def test_not_quotes(text: str) -> None:
     assert quotes_in(text) == []

@@ -50,7 +50,7 @@ REPORTING = SPEECH | THOUGHT | EVIDENCE
 STANCE = words(
     """
     support endorse back oppose reject condemn denounce defend attack blame mock deride
-    praise applaud welcome favor favour seek request want refuse demand embrace
+    praise applaud favor favour seek request want refuse demand
     vouch extol slam fault
     """
 )

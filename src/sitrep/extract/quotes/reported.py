@@ -104,7 +104,7 @@ def _attributed_at_sentence_end(index: TokenIndex) -> Iterator[Attributed]:
 
 def _after_reporting_verbs(doc: Doc) -> Iterator[Attributed]:
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_ in QUOTATION_ONLY:
+        if verb.pos_ != "VERB" or verb.lemma_ in QUOTATION_ONLY or _negated(verb):
             continue
         if verb.lemma_ in REPORTING:
             complement = complement_of(verb) or _speech_object(verb)
@@ -136,6 +136,11 @@ def _speech_object(verb: Token) -> Span | None:
     return governed_after(verb)
 
 
+def _negated(verb: Token) -> bool:
+    """ "have not disclosed how ...", "did not say whether ...": nothing was said."""
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
 def _says_something(verb: Token) -> bool:
     """An object that is what was said ("announced the decision"), not who was told
     ("told reporters")."""
@@ -145,10 +150,12 @@ def _says_something(verb: Token) -> bool:
 
 
 def _speaks_for_someone(doc: Doc, verb: Token, speaker: Speaker) -> bool:
-    """First and second persons only think aloud ("I think", "you know"); a study
-    "shows" but does not "believe"."""
+    """First and second persons only think aloud ("I think", "you know"), and "you"
+    is the reader, not a source."""
     head = doc.char_span(*speaker.head, alignment_mode="expand")
     word = head.text.lower() if head is not None else ""
+    if word == "you":
+        return False  # the reader addressed: "by continuing to browse you agree ..."
     return not (word in _FIRST_AND_SECOND_PERSON and verb.lemma_ in THOUGHT | EVIDENCE)
 
 

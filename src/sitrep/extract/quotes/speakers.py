@@ -143,7 +143,9 @@ def _resolve(
         # "the press service of the Tajik president", "the organization's secretariat".
         if inside:
             return actors.owner[_best_mention(inside, actors)]
-        return actors.latest_before(origin, frozenset({EntityType.ORG}))
+        if singular and _is_definite(text, speaker):  # not "several delegations"
+            return actors.latest_before(origin, frozenset({EntityType.ORG}))
+        return None
     # Any other head: an actor named before it ("the RF government's Rossiyskaya
     # Gazeta newspaper"), not one in a phrase after it ("the level of relations
     # between Moscow and Kabul shows").
@@ -162,8 +164,11 @@ def _singular(word: str) -> str:
 def _is_bare(text: str, speaker: Speaker) -> bool:
     """ "the expert", "the ministry's official": a definite description that ends at its
     head, so it points back; "the commander of the border troops" introduces someone."""
-    definite = text[speaker.span[0] : speaker.span[0] + 4].lower() == "the "
-    return definite and speaker.reach[1] == speaker.head[1]
+    return _is_definite(text, speaker) and speaker.reach[1] == speaker.head[1]
+
+
+def _is_definite(text: str, speaker: Speaker) -> bool:
+    return text[speaker.span[0] : speaker.span[0] + 4].lower() == "the "
 
 
 def _best_mention(inside: list[int], actors: _Actors) -> int:
