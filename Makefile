@@ -25,6 +25,7 @@ demo: $(STAMP)
 	$(BIN)/sitrep export --db $(DEMO_DB) --format md -o out/dossier.md
 	@$(BIN)/sitrep status --db $(DEMO_DB)
 	@$(BIN)/sitrep entities --db $(DEMO_DB) --limit 15
+	@$(BIN)/sitrep quotes --db $(DEMO_DB) --limit 15
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -13,6 +13,7 @@ from sitrep.link.quote_families import (
     pair_score,
     quote_evidence,
     split_sentences,
+    threshold,
 )
 
 REMARK = "We will keep the northern crossing open for aid convoys until the snow comes."
@@ -98,7 +99,7 @@ def test_quote_families_pair_decision(
     new, other = quote_evidence(REMARK, "en"), quote_evidence(candidate, language)
     assert needs_cosine(new, other) is needs
     score = pair_score(new, other, cosine if needs else None)
-    assert (score >= THRESHOLD) is joins
+    assert (score >= threshold(new, other)) is joins
 
 
 def test_quote_families_numbers_that_disagree_settle_it() -> None:

@@ -215,7 +215,10 @@ def _without_that(tokens: list[Token]) -> list[Token]:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].lower_ in {"that", ","} or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"?", "!", "”", '"', "»"}:
+    while tokens and (
+        (tokens[-1].is_punct and tokens[-1].text not in {"?", "!", "”", '"', "»"})
+        or tokens[-1].pos_ == "CCONJ"  # "... and" left by a conjunct cut off
+    ):
         tokens = tokens[:-1]
     return tokens
 
