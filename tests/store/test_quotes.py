@@ -77,7 +77,9 @@ def test_quotes_of_one_report_or_all(store: SQLiteStore) -> None:
     assert list(store.quotes(12345)) == []
 
 
-@pytest.mark.parametrize("name", ["Lena Varga", "lena varga", "LENA VARGA", "Varga"])
+@pytest.mark.parametrize(
+    "name", ["Lena Varga", "lena varga", "LENA VARGA", "Varga", "Варга", "Lena Warga"]
+)
 def test_quotes_found_by_speaker_name_or_alias(store: SQLiteStore, name: str) -> None:
     add(store, "a.txt", ENGLISH)
     add(store, "b.txt", OTHER_REMARK, speaker="Varga")  # a bare surname: the same actor

@@ -22,7 +22,7 @@ from itertools import groupby
 import numpy as np
 
 from sitrep.link.embeddings import Embeddings, SentenceEmbedder, max_cosine
-from sitrep.link.names import alias_key
+from sitrep.link.names import sound_key
 from sitrep.link.quote_families import (
     MAX_CANDIDATES,
     MAX_UNDATED_CANDIDATES,
@@ -269,8 +269,9 @@ def stored_quotes(
 
 def speakers_named(connection: sqlite3.Connection, name: str) -> list[int]:
     """The actors who have quotes and are called ``name`` (their name or an alias, compared
-    by alias key: case, punctuation and script aside)."""
-    key = alias_key(name)
+    by sound key: case, punctuation, script and transliteration aside, so "Рахмон"
+    finds "Emomali Rahmon" through its alias "Rakhmon")."""
+    key = sound_key(name)
     rows = connection.execute(
         """
         SELECT e.id, e.name FROM entities e
@@ -280,7 +281,7 @@ def speakers_named(connection: sqlite3.Connection, name: str) -> list[int]:
         WHERE a.entity_id IN (SELECT DISTINCT speaker_entity_id FROM quotes)
         """
     ).fetchall()
-    return sorted({entity_id for entity_id, known in rows if alias_key(known) == key})
+    return sorted({entity_id for entity_id, known in rows if sound_key(known) == key})
 
 
 def quote_families(connection: sqlite3.Connection) -> Iterator[QuoteFamily]:

@@ -64,6 +64,7 @@ _INLINE_ATTRIBUTION = re.compile(
 # Between a quotation and its speech verb: the speaker, nothing that is a clause.
 _FRAME_POS = frozenset({"PUNCT", "DET", "ADJ", "NOUN", "PROPN", "PRON", "ADP", "NUM", "PART"})
 _FRAME_WIDTH = 12  # tokens between a closing mark and its speech verb, at most
+_SHORT_FRAME = 4
 # A quoted stretch inside a clause is a partial quote when the clause reaches a word
 # beyond it ('called it "shameful"'); otherwise the clause is the quotation.
 _PARTIAL_MARGIN = 3
@@ -114,7 +115,13 @@ def _goes_on(text: str, previous: Attributed, quote: Attributed) -> bool:
         return False
     if not _ends_clause(text, previous.end):
         return False  # quoted words inside a sentence are not interrupted, they end
-    return quote.continues or (quote.cue is not None and quote.cue == previous.cue)
+    if quote.continues:
+        return True
+    # '“We will win,” he said, “and soon.”': the second part opens after a comma or a
+    # full stop, not inside the clause ('urging them to “give him time”').
+    before = text[max(0, quote.start - 4) : quote.start].rstrip("".join(ALL_MARKS) + " ")
+    opens_clause = not before or before[-1] in ",.:;!?\n"
+    return opens_clause and quote.cue is not None and quote.cue == previous.cue
 
 
 def _ends_clause(text: str, end: int) -> bool:
@@ -196,7 +203,11 @@ def _speech_verb_after(text: str, index: TokenIndex, span: QuotedSpan) -> Token 
     if first is None:
         return None
     doc = index.doc
-    for token in doc[first.i : min(len(doc), first.i + _FRAME_WIDTH)]:
+    # A quotation that ends its sentence ('“... arbitrary.”') takes an attribution only
+    # as a short sentence of its own ('“...” I confessed.'), not the next sentence's
+    # subject and verb.
+    width = _FRAME_WIDTH if text[span.end - 1 : span.end] != "." else _SHORT_FRAME
+    for token in doc[first.i : min(len(doc), first.i + width)]:
         if token.text in ALL_MARKS or "\n\n" in token.whitespace_ + token.text:
             return None
         if token.pos_ == "VERB" and token.lemma_ in SPEECH:

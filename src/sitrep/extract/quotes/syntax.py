@@ -51,8 +51,30 @@ def speaker_of(verb: Token, depth: int = 0) -> Speaker | None:
     """Who the speech verb's subject is; a participle's or conjunct's is its head's.
 
     "quote" and "cite" name the speaker as their object ("the publication quotes
-    Lavrov"); everything else as its subject.
+    Lavrov"); everything else as its subject. A verb with none takes the subject of
+    the verb it hangs from, through prepositions and nouns ("Trump landed in hot water
+    by saying ...", "his office put out a statement saying ...").
     """
+    own = _own_speaker(verb)
+    if own is not None or depth >= 3 or verb.head is verb:
+        return own
+    head = verb.head
+    if verb.dep_ == "conj":
+        # The parser may hang "and said" on a verb inside the first verb's clause
+        # ("announced that the drills would take place ... and said"): the verb it
+        # shares a subject with has its tense.
+        while head.tag_ != verb.tag_ and head.dep_ in {"ccomp", "conj", "xcomp"}:
+            head = head.head
+        return speaker_of(head, depth + 1)
+    if verb.dep_ not in _SHARES_SUBJECT:
+        return None
+    steps = 0
+    while head.pos_ in {"ADP", "NOUN", "PROPN"} and head.head is not head and steps < 3:
+        head, steps = head.head, steps + 1
+    return speaker_of(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
+
+
+def _own_speaker(verb: Token) -> Speaker | None:
     if verb.lemma_ in {"quote", "cite"}:
         for child in verb.children:
             if child.dep_ == "dobj":
@@ -64,8 +86,6 @@ def speaker_of(verb: Token, depth: int = 0) -> Speaker | None:
             for object_ in child.children:
                 if object_.dep_ == "pobj":
                     return _speaker_phrase(object_)
-    if depth < 3 and verb.dep_ in _SHARES_SUBJECT and verb.head is not verb:
-        return speaker_of(verb.head, depth + 1)
     return None
 
 
