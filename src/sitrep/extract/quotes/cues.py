@@ -31,7 +31,7 @@ SPEECH = words(
     complain boast joke concede caution affirm allege demand threaten proclaim shout
     yell whisper blast slam dismiss reveal disclose recount highlight signal estimate
     agree counter object protest lament admonish advise assure recommend brief
-    continue express voice question wonder tout hail go begin speak
+    continue express voice question wonder tout hail speak
     exclaim chant quip scream sing read retort interject muse
     """
 )
@@ -50,7 +50,7 @@ REPORTING = SPEECH | THOUGHT | EVIDENCE
 STANCE = words(
     """
     support endorse back oppose reject condemn denounce defend attack blame mock deride
-    praise applaud favor favour seek request want refuse demand
+    praise applaud favor favour seek request refuse demand
     vouch extol slam fault
     """
 )
@@ -68,7 +68,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "advise", "war
 
 # Verbs that attribute speech only with a quotation next to them ('"...," he
 # continued'); with a clause after them they mean something else ("continued to ...").
-QUOTATION_ONLY = frozenset({"continue", "go", "begin", "read", "sing", "chant"})
+QUOTATION_ONLY = frozenset({"continue", "read", "sing", "chant"})
 
 # The verb names a title, not speech: an exercise 'called "Channel"'.
 NAMING = frozenset({"call", "name", "dub", "title", "entitle", "label", "brand", "nickname"})
