@@ -10,8 +10,14 @@ A quotation (``marks.quoted_spans``) is attributed by the first rule that fits:
 4. a reporting verb governs it in the parse. When the verb's clause reaches well
    beyond the quoted words, the whole clause is a ``partial`` quote: 'vowed that the
    CSTO would provide "additional collective assistance" to Tajikistan';
-5. it is a whole sentence or paragraph right after another quotation: the same
+5. a name and a colon introduce it ('Mark Blumenthal: “...”', transcripts);
+6. the words a source uses hang from a verb whose subject can speak: 'rails against
+   its “Great Wall of Protectionism”' (a partial quote);
+7. it is a whole sentence or paragraph right after another quotation: the same
    speaker goes on.
+
+A quotation interrupted by its attribution ('“We will win,” he said, “and soon.”')
+or continued by the next paragraph is one quote, its span holding the interruption.
 
 Anything else is not speech: scare quotes ("the “spilling over” of terrorism"),
 titles and names ('an exercise called "Channel"'). Dash-introduced speech carries
