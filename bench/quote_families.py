@@ -127,7 +127,9 @@ def _extraction_seconds(report: AnnotatedReport, processed: ProcessedReport) -> 
     """The quote extractor's time on one report, on the parse the pipeline made."""
     doc = report.doc if report.is_parsed else None
     started = time.perf_counter()
-    quotes.find_quotes(report.report.text, doc, processed.mentions, processed.entities)
+    quotes.find_quotes(
+        report.report.text, doc, processed.mentions, processed.entities, report.report.language
+    )
     return time.perf_counter() - started
 
 

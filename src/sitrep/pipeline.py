@@ -236,7 +236,7 @@ def process(annotated: AnnotatedReport, gazetteer: Gazetteer) -> ProcessedReport
         else (),
         mentions=mentions,
         entities=entities,
-        quotes=quotes.find_quotes(report.text, doc, mentions, entities),
+        quotes=quotes.find_quotes(report.text, doc, mentions, entities, report.language),
     )
 
 

@@ -11,7 +11,10 @@ The stages, each its own module:
 - ``speakers``: each speaker resolved to the report's actor, through the actors
   layer's mentions, pronouns and descriptions.
 
-Reports the English model did not read get no quotes yet: attribution needs the parse.
+- ``russian``: Russian reports, which no packaged model parses, by the fixed
+  patterns Russian news frames speech with («...», — сказал X; По словам X, ...).
+
+Reports in other languages the English model does not read get no quotes yet.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from spacy.tokens import Doc
 from sitrep.extract.quotes.direct import direct_quotes, is_name
 from sitrep.extract.quotes.marks import QuotedSpan, quoted_spans
 from sitrep.extract.quotes.reported import reported_speech
+from sitrep.extract.quotes.russian import russian_quotes
 from sitrep.extract.quotes.speakers import resolve_speakers
 from sitrep.extract.quotes.syntax import TokenIndex
 from sitrep.models import LocalEntity, Mention, Quote
@@ -38,6 +42,7 @@ def find_quotes(
     doc: Doc | None,
     mentions: Sequence[Mention],
     entities: Sequence[LocalEntity],
+    language: str | None = None,
 ) -> tuple[Quote, ...]:
     """Every quote in ``text``, in text order, with its speaker resolved where it can be.
 
@@ -46,11 +51,14 @@ def find_quotes(
         doc: its spaCy parse, or None for a report the English model did not read.
         mentions: the report's actor mentions (``extract.actors``).
         entities: the report's actors, which hold those mentions (``link.report_entities``).
+        language: the report's language: Russian reports, which no model parses, are
+            read by the patterns of ``russian``; other unparsed ones give no quotes.
     """
-    if doc is None:
-        return ()
-    index = TokenIndex(doc)
     spans = quoted_spans(text)
+    if doc is None:
+        found = russian_quotes(text, spans) if language == "ru" else []
+        return resolve_speakers(text, found, mentions, entities)
+    index = TokenIndex(doc)
     direct = direct_quotes(text, index, spans)
     speech = [span for span in spans if not is_name(text, span)]
     reported = reported_speech(index, direct, speech)
