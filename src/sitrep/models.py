@@ -397,6 +397,46 @@ class Quote:
     speaker_entity: int | None = None
 
 
+class Approximation(StrEnum):
+    """How a figure is hedged: "about 1,300 km", "at least several hundred"."""
+
+    ABOUT = "about"  # about, roughly, some, nearly, около, примерно
+    AT_LEAST = "at least"
+    MORE_THAN = "more than"  # more than, over, above, более, свыше
+    LESS_THAN = "less than"  # less than, fewer than, under, менее
+    UP_TO = "up to"  # up to, до
+    RANGE = "range"  # "several hundred", "dozens": ``value`` to ``upper``
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number a report states, with what it measures; offsets index ``CleanReport.text``.
+
+    Attributes:
+        start, end: the figure as written, hedge included ("a roughly 1,300-kilometer").
+        value: the number, scales applied: "1.3 thousand" is 1300.0, "$9.4 billion"
+            is 9.4e9.
+        upper: the top of a range ("several hundred": 200 to 900), else None.
+        unit: an SI unit ("km", "m", "kg", "t"), an ISO 4217 currency ("USD", "RUB"),
+            "%", "person" (troops, militants, people), a time unit ("year", "month",
+            "day", "hour") or "count" (six member countries, three stages).
+        approx: how the text hedges it, or None for an exact figure.
+        measured: the noun phrase it counts or measures ("border", "militants",
+            "member countries"), and where it is; None when the text does not say.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    upper: float | None = None
+    approx: Approximation | None = None
+    measured: str | None = None
+    measured_start: int | None = None
+    measured_end: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What near-duplicate detection needs: a MinHash signature and its LSH band keys."""
