@@ -29,3 +29,13 @@ class Attributed:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
+
+
+def trim_span(text: str, start: int, end: int, lead: str = "", tail: str = "") -> CharSpan:
+    """``start:end`` less white space, and less the characters of ``lead`` at its start
+    and of ``tail`` at its end (the punctuation a rule's edges catch)."""
+    while start < end and (text[start].isspace() or text[start] in lead):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in tail):
+        end -= 1
+    return start, end

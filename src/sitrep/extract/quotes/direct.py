@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.quotes.attributed import Attributed
+from sitrep.extract.quotes.attributed import Attributed, trim_span
 from sitrep.extract.quotes.cues import (
     PERSON_NOUNS,
     REPORTING,
@@ -80,6 +80,7 @@ _CONTINUATION_GAP = 400
 _INTERRUPTION = 200
 _MAX_NAME_WORDS = 6
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
+_CONTENT_TAIL = ",;"  # '"We are ready," he said': the comma is the frame's
 _SOURCE_PRONOUNS = words("he she they we i")
 _CLAUSE_END = frozenset({",", ".", "!", "?", "…", "—", "–", ";", ":"})
 _CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -93,7 +94,7 @@ def direct_quotes(text: str, index: TokenIndex, spans: list[QuotedSpan]) -> list
     """Attribute every quotation that is speech; drop scare quotes and names."""
     found: list[Attributed] = []
     for span in spans:
-        start, end = _trimmed(text, span.start, span.end)
+        start, end = trim_span(text, span.start, span.end, tail=_CONTENT_TAIL)
         if end <= start:
             continue
         if span.by_dash:
@@ -172,7 +173,7 @@ def _direct(start: int, end: int, verb: Token) -> Attributed:
 
 def is_name(text: str, span: QuotedSpan) -> bool:
     """Quoted words that name something: 'an exercise called "Channel"'."""
-    start, end = _trimmed(text, span.start, span.end)
+    start, end = trim_span(text, span.start, span.end, tail=_CONTENT_TAIL)
     words = text[start:end].split()
     if len(words) > _MAX_NAME_WORDS:
         return False
@@ -255,7 +256,7 @@ def _name_before_colon(text: str, index: TokenIndex, span: QuotedSpan) -> Attrib
         first = first.nbor(-1)
     name = (first.idx, colon)
     speaker = Speaker(name, name, (last.idx, colon))
-    start, end = _trimmed(text, span.start, span.end)
+    start, end = trim_span(text, span.start, span.end, tail=_CONTENT_TAIL)
     return Attributed(start, end, QuoteKind.DIRECT, (colon, colon + 1), speaker)
 
 
@@ -395,14 +396,6 @@ def _dash_speech(text: str, index: TokenIndex, start: int, end: int) -> Attribut
     while content_end > start and text[content_end - 1] in ALL_MARKS | {" "}:
         content_end -= 1  # a stray closing mark the translation left behind
     return Attributed(start, content_end, QuoteKind.DIRECT, _token_span(verb), speaker)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
-        end -= 1
-    return start, end
 
 
 def _token_span(token: Token) -> tuple[int, int]:

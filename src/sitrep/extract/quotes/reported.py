@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.quotes.attributed import Attributed
+from sitrep.extract.quotes.attributed import Attributed, trim_span
 from sitrep.extract.quotes.cues import (
     ADDRESSEE_VERBS,
     EVIDENCE,
@@ -176,17 +176,9 @@ def _according_to(doc: Doc) -> Iterator[Attributed]:
         before = (sentence.start_char, phrase_start)
         after = (phrase_end, sentence.end_char)
         start, end = max(before, after, key=lambda span: span[1] - span[0])
-        start, end = _strip(doc.text, start, end)
+        start, end = trim_span(doc.text, start, end, lead=",;-—–", tail=",;.-—–")
         if end - start < 10:
             continue
         reach = (source.left_edge.idx, source.right_edge.idx + len(source.right_edge))
         speaker = Speaker(reach, reach, (source.idx, source.idx + len(source)), source.tag_)
         yield Attributed(start, end, QuoteKind.INDIRECT, (token.idx, to.idx + len(to)), speaker)
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;-—–"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;.-—–"):
-        end -= 1
-    return start, end

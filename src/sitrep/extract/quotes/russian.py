@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sitrep.extract.quotes.attributed import Attributed
+from sitrep.extract.quotes.attributed import Attributed, trim_span
 from sitrep.extract.quotes.marks import QuotedSpan, paragraphs
 from sitrep.extract.quotes.syntax import CharSpan, Speaker
 from sitrep.models import QuoteKind
@@ -49,6 +49,7 @@ _ACCORDING_TO = re.compile(
 _THAT_CLAUSE = re.compile(
     rf"(?P<speaker>{_SPEAKER_BEFORE})\s+(?P<cue>{_VERBS}),\s+что\s+(?P<content>[^\n]+?)(?=[.!?](?:\s|$))"
 )
+_CONTENT_TAIL = ',;—–-«»"'  # the comma and dash before "— сказал", stray marks
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])\s+|\n)")
 
 
@@ -63,14 +64,14 @@ def russian_quotes(text: str, spans: list[QuotedSpan]) -> list[Attributed]:
 
 
 def _direct(text: str, span: QuotedSpan) -> Attributed | None:
-    start, end = _trim(text, span.start, span.end)
+    start, end = trim_span(text, span.start, span.end, tail=_CONTENT_TAIL)
     if end <= start:
         return None
     if span.by_dash:
         match = _DASH_ATTRIBUTION.search(text, start, end)
         if match is None:
             return None
-        content_end = _trim(text, start, match.start())[1]
+        content_end = trim_span(text, start, match.start(), tail=_CONTENT_TAIL)[1]
         return _attributed(text, start, content_end, match)
     close = end + 1 if span.closed else end
     after = _AFTER_QUOTATION.search(text[close : close + 160])
@@ -135,11 +136,3 @@ def _sentence_start(text: str, position: int) -> int:
 
 def _shift(span: CharSpan, offset: int) -> CharSpan:
     return span[0] + offset, span[1] + offset
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ',;—–-«»"'):
-        end -= 1
-    return start, end
