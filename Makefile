@@ -26,6 +26,7 @@ demo: $(STAMP)
 	@$(BIN)/sitrep status --db $(DEMO_DB)
 	@$(BIN)/sitrep entities --db $(DEMO_DB) --limit 15
 	@$(BIN)/sitrep quotes --db $(DEMO_DB) --limit 15
+	@$(BIN)/sitrep claims --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/pytest
@@ -46,11 +47,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/link_scale.py
 	$(BIN)/python -m bench.quote_families
+	$(BIN)/python -m bench.claims_speed
 
 eval: $(EVAL_STAMP)
 	$(BIN)/python bench/eval_times.py
 	$(BIN)/python -m bench.eval_entities
 	$(BIN)/python -m bench.eval_quotes
+	$(BIN)/python -m bench.eval_claims
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

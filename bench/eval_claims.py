@@ -237,9 +237,13 @@ def sample_contested(groups: Sequence[GroupRecord], size: int, seed: int) -> lis
 
 
 def describe_group(
-    group: GroupRecord, claims: Mapping[int, ClaimRecord], reports: Mapping[int, EcbReport]
+    group: GroupRecord,
+    claims: Mapping[int, ClaimRecord],
+    reports: Mapping[int, EcbReport],
+    sentences: Mapping[int, str] | None = None,
 ) -> list[str]:
-    """Lines that show a person one group: its explanation, then every claim and side."""
+    """Lines that show a person one group: its explanation, then every claim and side,
+    with the sentence it stands in when ``sentences`` has it."""
     lines = [
         f"group {group.id} ({name_of(group.status)}): {group.explanation or '(no explanation)'}"
     ]
@@ -252,6 +256,8 @@ def describe_group(
         where = f"{report.name} [{report.subevent}]" if report else f"report {claim.report_id}"
         side = "x" if claim_id in group.conflicting else "-"
         lines.append(f"  {side} {where}: {' '.join(claim.claim.text.split())}")
+        if sentences and claim_id in sentences:
+            lines.append(f"      in: {' '.join(sentences[claim_id].split())}")
     return lines
 
 
@@ -328,6 +334,7 @@ class Run:
     claims: list[ClaimRecord]  # the store's StoredClaim records
     groups: list[GroupRecord]  # the store's ClaimGroup records
     ingest: dict[str, Any]
+    sentences: dict[int, str]  # the sentence of each claim in a contested group, by claim id
 
 
 def ingest_reports(read: Sequence[EcbReport]) -> Run:
@@ -347,6 +354,13 @@ def ingest_reports(read: Sequence[EcbReport]) -> Run:
         }
         claims = list(store.claims())
         groups = list(store.claim_groups())
+        texts = {stored.id: stored.text for stored in store.reports()}
+        sentences = {
+            stored.id: texts[stored.report_id][
+                stored.claim.sentence.start : stored.claim.sentence.end
+            ]
+            for stored in store.claims(contested=True)
+        }
     ingest = {
         "reports_read": len(read),
         "reports_stored": len(reports),
@@ -354,7 +368,7 @@ def ingest_reports(read: Sequence[EcbReport]) -> Run:
         "duplicates": summary.duplicates,
         "ingest_s": ingest_s,
     }
-    return Run(reports, claims, groups, ingest)
+    return Run(reports, claims, groups, ingest, sentences)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -372,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = count_claims(run.reports, run.claims, run.groups)
     claims_by_id = {claim.id: claim for claim in run.claims}
     sample = [
-        describe_group(group, claims_by_id, run.reports)
+        describe_group(group, claims_by_id, run.reports, run.sentences)
         for group in sample_contested(run.groups, args.sample, args.seed)
     ]
     if args.json:

@@ -21,10 +21,14 @@ from rich.text import Text
 from sitrep.config import Settings
 from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import iter_pages
-from sitrep.models import IngestOutcome, IngestStatus, RawPage
+from sitrep.models import IngestOutcome, IngestStatus, RawPage, StoredClaim
 from sitrep.report import document_record, write_json, write_markdown
 from sitrep.report.dossier import (
+    claim_group_record,
+    claim_record,
+    claim_summary,
     expression_record,
+    extracted_claim_records,
     extracted_quote_records,
     mention_records,
     quote_record,
@@ -58,6 +62,7 @@ class ExtractKind(StrEnum):
     TIMES = "times"
     ENTITIES = "entities"
     QUOTES = "quotes"
+    CLAIMS = "claims"
 
 
 class OutputFormat(StrEnum):
@@ -132,12 +137,14 @@ def export(
             count = write_json(
                 store.reports(), out, now, times=store.times(), entities=entities,
                 quotes=store.quotes(), quote_families=store.quote_families(),
+                claims=store.claims(), claim_groups=store.claim_groups,
             )  # fmt: skip
         else:
             speakers = {entity.id: entity.name for entity in store.entities()}
             count = write_markdown(
-                store.reports(), out, now, quotes=store.quotes(), speakers=speakers
-            )
+                store.reports(), out, now, quotes=store.quotes(), speakers=speakers,
+                claims=store.claims(), claim_groups=store.claim_groups(),
+            )  # fmt: skip
     if output is not None:
         _errors.print(f"Wrote {count} reports to {output}.")
 
@@ -241,6 +248,75 @@ def quotes(
         typer.echo("... and more (--limit to see them)")
 
 
+@app.command()
+def claims(
+    contested: Annotated[
+        bool, typer.Option("--contested", help="Only claims the sources disagree on.")
+    ] = False,
+    all_groups: Annotated[
+        bool, typer.Option("--all", help="Single-source claims too (default: groups of two+).")
+    ] = False,
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="List at most this many groups.")] = 50,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.TEXT,
+) -> None:
+    """List claims across reports: corroborated, contested, and (with --all) single-source,
+    each group with its sources side by side.
+
+    Example: sitrep claims --contested --db cases.db
+    """
+    settings = _settings(db)
+    with _store(settings, must_exist=True) as store:
+        groups = (
+            group
+            for group in store.claim_groups(contested_only=contested)
+            if all_groups or contested or len(group.sources) > 1
+        )
+        shown = list(islice(groups, limit + 1))
+        members = {group.id: list(store.claims(group_id=group.id)) for group in shown[:limit]}
+        sentences = {
+            item.id: _sentence_of(store, item) for items in members.values() for item in items
+        }
+        names = {entity.id: entity.name for entity in store.entities()} if shown else {}
+    if output_format is ListFormat.JSON:
+        records = [
+            {**claim_group_record(group), "explanation": group.explanation,
+             "claims": [claim_record(claim) for claim in members[group.id]]}
+            for group in shown[:limit]
+        ]  # fmt: skip
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    if not shown:
+        what = "contested claims" if contested else "claims made by two or more sources"
+        typer.echo(f"No {what} in {settings.db}" + ("." if contested or all_groups else
+                   " (--all lists single-source ones)."))  # fmt: skip
+        return
+    for group in shown[:limit]:
+        sources = _plural(len(group.sources), "source")
+        typer.echo(f"group {group.id}  {group.status.value}, {sources}")
+        first = members[group.id][0].claim
+        subject = names.get(members[group.id][0].subject_entity_id or 0)
+        typer.echo(f"  {group.explanation or claim_summary(first, subject)}")
+        for item in members[group.id]:
+            mark = "!" if item.id in group.conflicting else " "
+            said = item.claim
+            where = (
+                f"{said.text}: “{_shorten(sentences[item.id], 90)}”"
+                if said.figure
+                else (f"“{_shorten(said.text, 110)}”")
+            )
+            typer.echo(f"  {mark} report {item.report_id:>4}  {where}")
+    if len(shown) > limit:
+        typer.echo("... and more (--limit to see them)")
+
+
+def _sentence_of(store: Store, item: StoredClaim) -> str:
+    report = store.report(item.report_id)
+    span = item.claim.sentence
+    return report.text[span.start : span.end] if report is not None else item.claim.text
+
+
 def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
@@ -290,6 +366,8 @@ def extract(
             records.extend(mention_records(processed))
         elif kind is ExtractKind.QUOTES:
             records.extend(extracted_quote_records(processed))
+        elif kind is ExtractKind.CLAIMS:
+            records.extend(extracted_claim_records(processed))
         else:
             records.extend(expression_record(expression) for expression in processed.times)
     del output_format  # JSON is the only format so far; the option keeps scripts stable

@@ -437,6 +437,109 @@ class Figure:
     measured_end: int | None = None
 
 
+class ClaimKind(StrEnum):
+    FIGURE = "figure"  # a number with what it measures
+    STATEMENT = "statement"  # an actor did, will do, needs, has or is something
+
+
+class Modality(StrEnum):
+    """How a claim's own sentence presents it."""
+
+    HAPPENED = "happened"  # done, or true at the time: "requested help", "shares a border"
+    PLANNED = "planned"  # "will provide", "intends to develop", "is due to approve"
+    POSSIBLE = "possible"  # "may send", "could take"
+    REPORTED = "reported"  # someone else's words: "said that Dushanbe needed no reinforcements"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing a report asserts, with where it says so; offsets index ``CleanReport.text``.
+
+    Attributes:
+        start, end: the claim as written: the figure ("a roughly 1,300-kilometer"), or the
+            statement's clause ("Dushanbe needed no reinforcements").
+        sentence: the sentence it stands in.
+        subject: the report's actor (index into ``ProcessedReport.entities``) the claim
+            is about: a statement's subject, the actor a figure belongs to; None when
+            the text names none.
+        party: the country the subject stands for, as an ISO alpha-2 code: its own for a
+            country, its country for a city or a national body, the country of a person's
+            office ("President of Tajikistan"); None otherwise. Claims about Rahmon,
+            "Dushanbe" and Tajikistan meet through it.
+        predicate: a statement's verb lemma ("request", "need"); for a figure, the lemma
+            of the verb of its clause ("share" a 1,300-kilometer border), or "" for none.
+        object: what the verb takes ("help with border security"), or what the figure
+            measures ("border"); None when there is nothing.
+        negated: "needed no reinforcements", "did not send".
+        actors: every actor of the report the claim names (subject first).
+        time: the TIMEX3 value of a date in the same clause, or None.
+        speaker: the actor whose words carry it (a quote's or reporting verb's speaker).
+        figure: the figure itself, for ``ClaimKind.FIGURE``.
+        varies: the report gives other values for what this figure measures ("won 18 of
+            its next 23 games", "four of its last five"): it is not one fact, and is never
+            held to contradict another source.
+    """
+
+    kind: ClaimKind
+    start: int
+    end: int
+    text: str
+    sentence: TextSpan
+    subject: int | None
+    party: str | None
+    predicate: str
+    object: str | None
+    negated: bool
+    modality: Modality
+    actors: tuple[int, ...] = ()
+    time: str | None = None
+    speaker: int | None = None
+    figure: Figure | None = None
+    varies: bool = False
+
+
+class ClaimStatus(StrEnum):
+    CORROBORATED = "corroborated"  # two or more independent sources agree
+    SINGLE_SOURCE = "single-source"  # one source (its syndicated copies aside)
+    CONTESTED = "contested"  # sources disagree
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A stored claim with its report, the actors it resolved to across reports, and group.
+
+    ``claim``'s report-local fields (``subject``, ``actors``, ``speaker``) are empty here:
+    the ``*_entity_id`` fields name the stored actors instead.
+    """
+
+    id: int
+    report_id: int
+    claim: Claim
+    subject_entity_id: int | None
+    group_id: int | None
+    actor_entity_ids: tuple[int, ...] = ()
+    speaker_entity_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """One claim as several reports make it, and whether they agree.
+
+    Attributes:
+        sources: the independent reports behind it: a syndicated copy counts with its
+            original, so ``len(sources)`` is the number of independent sources.
+        explanation: for a contested group, why ("figures differ: 16,000 vs 12,000 person").
+        conflicting: for a contested group, the claims that disagree with the first one.
+    """
+
+    id: int
+    status: ClaimStatus
+    claim_ids: tuple[int, ...]
+    sources: tuple[int, ...]
+    explanation: str | None = None
+    conflicting: tuple[int, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What near-duplicate detection needs: a MinHash signature and its LSH band keys."""
@@ -468,6 +571,7 @@ class ProcessedReport:
     mentions: tuple[Mention, ...] = ()
     entities: tuple[LocalEntity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from sitrep.clean import LanguageIdentifier, clean_page
 from sitrep.clean.fingerprint import fingerprint
 from sitrep.config import Settings
 from sitrep.errors import AlreadyStored, InputError
-from sitrep.extract import actors, publication_date, quotes, times
+from sitrep.extract import actors, claims, publication_date, quotes, times
 from sitrep.link.duplicates import find_near_duplicate
 from sitrep.link.gazetteer import Gazetteer
 from sitrep.link.report_entities import bind_mentions
@@ -37,6 +37,7 @@ REQUIRED_COMPONENTS = (
     | frozenset(times.REQUIRES)
     | frozenset(actors.REQUIRES)
     | frozenset(quotes.REQUIRES)
+    | frozenset(claims.REQUIRES)
 )
 
 OutcomeCallback = Callable[[IngestOutcome], None]
@@ -220,24 +221,30 @@ def process(annotated: AnnotatedReport, gazetteer: Gazetteer) -> ProcessedReport
     publication = publication_date.publication_date(
         report, annotated.doc, is_parsed=annotated.is_parsed
     )
+    # The time rules read English; other languages wait for their own tables.
+    found_times = (
+        times.extract_times(
+            report.text, publication.value, annotated.doc,
+            published_is_inferred=publication.inferred,
+        )
+        if annotated.is_parsed
+        else ()
+    )  # fmt: skip
+    found_quotes = quotes.find_quotes(report.text, doc, mentions, entities, report.language)
     return ProcessedReport(
         clean=report,
         annotation=annotated.annotation,
         publication=publication,
         fingerprint=fingerprint(report.text),
-        # The time rules read English; other languages wait for their own tables.
-        times=times.extract_times(
-            report.text,
-            publication.value,
-            annotated.doc,
-            published_is_inferred=publication.inferred,
-        )
-        if annotated.is_parsed
-        else (),
+        times=found_times,
         mentions=mentions,
         entities=entities,
-        quotes=quotes.find_quotes(report.text, doc, mentions, entities, report.language),
-    )
+        quotes=found_quotes,
+        claims=claims.find_claims(
+            report.text, doc, annotated.annotation.sentences, mentions, entities, found_times,
+            found_quotes, gazetteer,
+        ),
+    )  # fmt: skip
 
 
 def unstored_report(processed: ProcessedReport) -> StoredReport:

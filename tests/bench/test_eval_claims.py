@@ -205,7 +205,7 @@ def test_eval_claims_main_prints_the_figures_of_a_run(
     claims = claims_of(1, 2, 3)
     groups = [FakeGroup(1, Status.CONTESTED, (10, 11, 12), (12,), "3 vs 1 and 2")]
     ingest = {"reports_read": 5, "reports_stored": 5, "failed": 0, "duplicates": 0}
-    run = Run(dict(REPORTS), claims, groups, {**ingest, "ingest_s": 1.0})
+    run = Run(dict(REPORTS), claims, groups, {**ingest, "ingest_s": 1.0}, {})
     monkeypatch.setattr("bench.eval_claims.iter_reports", lambda _: iter(REPORTS.values()))
     monkeypatch.setattr("bench.eval_claims.ingest_reports", lambda _: run)
     assert main(["--data", str(tmp_path), "--sample", "1"]) == 0

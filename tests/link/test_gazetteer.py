@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from sitrep.link.gazetteer import Gazetteer, GazetteerEntry
@@ -215,8 +213,9 @@ def test_gazetteer_built_by_hand() -> None:
     assert len(small) == 1
 
 
-def test_gazetteer_bundled_loads_fast() -> None:
+def test_gazetteer_bundled_leaves_the_big_place_index_for_first_use() -> None:
+    # What keeps loading it cheap (timing itself belongs in bench/, not in a unit test).
     Gazetteer.bundled.cache_clear()
-    start = time.perf_counter()
-    Gazetteer.bundled()
-    assert time.perf_counter() - start < 1.0  # 0.3 s here; the bound leaves room for CI
+    gazetteer = Gazetteer.bundled()
+    assert gazetteer._other_places is None
+    assert gazetteer.is_known_place("Tashkent")

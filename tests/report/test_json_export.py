@@ -85,6 +85,9 @@ def test_json_header(dossier: dict[str, Any]) -> None:
         "entities",
         "quotes",
         "quote_families",
+        "claims",
+        "claim_groups",
+        "conflicts",
     ]
     assert dossier["schema_version"] == DOSSIER_SCHEMA_VERSION
     assert dossier["generated_at"] == "2025-06-02T09:15:30+00:00"
@@ -369,6 +372,6 @@ def test_json_schema_rejects(dossier: dict[str, Any], change: Any, message: str)
 
 def test_json_schema_is_open_at_the_top_level_only(dossier: dict[str, Any]) -> None:
     extended = copy.deepcopy(dossier)
-    extended["claims"] = [{"doc": 1, "start": 0, "end": 4, "speaker": "the authority"}]
+    extended["stories"] = [{"doc": 1, "start": 0, "end": 4, "title": "a section to come"}]
     extended["x_custom"] = {"anything": True}
     assert errors(extended) == []

@@ -224,6 +224,6 @@ def test_docs_list_every_planned_section() -> None:
     schema = json.loads((DOCS / "dossier.schema.json").read_text(encoding="utf-8"))
     prose = (DOCS / "dossier.md").read_text(encoding="utf-8")
     planned = [name for name in schema["properties"] if name not in schema["required"]]
-    assert planned == ["claims", "stories", "timeline", "conflicts"]
+    assert planned == ["stories", "timeline"]
     table = prose.split("## Sections to come", 1)[1].split("\n## ", 1)[0]
     assert all(f"| `{name}` |" in table for name in planned)

@@ -7,11 +7,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from sitrep.models import (
+    Claim,
+    ClaimGroup,
+    ClaimStatus,
     Entity,
     ProcessedReport,
     Quote,
     QuoteFamily,
     SituatedTime,
+    StoredClaim,
     StoredMention,
     StoredQuote,
     StoredReport,
@@ -153,6 +157,94 @@ def _quote_fields(
 def _local_name(quote: Quote, names: list[str]) -> str | None:
     local = quote.speaker_entity
     return names[local] if local is not None and 0 <= local < len(names) else None
+
+
+def claim_record(stored: StoredClaim) -> dict[str, Any]:
+    """A claim as the dossier's ``claims`` list shows it: ``subject`` is an actor's id."""
+    return {
+        "id": stored.id,
+        "doc": stored.report_id,
+        **_claim_fields(stored.claim, stored.subject_entity_id),
+        "actors": list(stored.actor_entity_ids),
+        "speaker": stored.speaker_entity_id,
+        "group": stored.group_id,
+    }
+
+
+def extracted_claim_records(processed: ProcessedReport) -> list[dict[str, Any]]:
+    """One report's claims (``sitrep extract claims``): the dossier's fields with nothing
+    stored: ``id``, ``doc`` and ``group`` are null, and ``subject``, ``actors`` and
+    ``speaker`` are names of the report's actors."""
+    names = [entity.name for entity in processed.entities]
+
+    def name(local: int | None) -> str | None:
+        return names[local] if local is not None and 0 <= local < len(names) else None
+
+    return [
+        {"id": None, "doc": None, **_claim_fields(claim, name(claim.subject)),
+         "actors": [name(actor) for actor in claim.actors], "speaker": name(claim.speaker),
+         "group": None}
+        for claim in processed.claims
+    ]  # fmt: skip
+
+
+def _claim_fields(claim: Claim, subject: int | str | None) -> dict[str, Any]:
+    figure = claim.figure
+    return {
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "kind": claim.kind.value,
+        "sentence": _span(claim.sentence),
+        "subject": subject,
+        "party": claim.party,
+        "predicate": claim.predicate,
+        "object": claim.object,
+        "value": figure.value if figure else None,
+        "upper": figure.upper if figure else None,
+        "unit": figure.unit if figure else None,
+        "approx": figure.approx.value if figure and figure.approx else None,
+        "measured": figure.measured if figure else None,
+        "polarity": "negative" if claim.negated else "positive",
+        "modality": claim.modality.value,
+        "time": claim.time,
+    }
+
+
+def claim_summary(claim: Claim, subject: str | None) -> str:
+    """A claim in a few words, for a person: "Tajikistan: about 1,300 km border"."""
+    figure = claim.figure
+    if figure is None:
+        return " ".join(claim.text.split())
+    amount = _amount(figure.value)
+    if figure.upper is not None:
+        amount += f" to {_amount(figure.upper)}"
+    unit = "" if figure.unit in {"count", "person"} else figure.unit
+    words = [figure.approx.value if figure.approx else "", amount, unit, figure.measured or ""]
+    said = " ".join(word for word in words if word)
+    return f"{subject}: {said}" if subject else said
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
+def claim_group_record(group: ClaimGroup) -> dict[str, Any]:
+    """A group as the dossier's ``claim_groups`` list shows it; ``sources`` are the ids of
+    the independent reports (a syndicated copy counts with its original)."""
+    return {
+        "id": group.id,
+        "status": group.status.value,
+        "claims": list(group.claim_ids),
+        "sources": list(group.sources),
+    }
+
+
+def conflict_record(group: ClaimGroup) -> dict[str, Any] | None:
+    """A contested group as the dossier's ``conflicts`` list shows it; None otherwise."""
+    if group.status is not ClaimStatus.CONTESTED:
+        return None
+    return {"group": group.id, "explanation": group.explanation, "claims": list(group.conflicting)}
 
 
 def dossier_header(generated_at: dt.datetime) -> dict[str, Any]:

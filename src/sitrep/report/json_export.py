@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from sitrep.models import (
+    ClaimGroup,
     Entity,
     QuoteFamily,
     SituatedTime,
+    StoredClaim,
     StoredMention,
     StoredQuote,
     StoredReport,
 )
 from sitrep.report.dossier import (
+    claim_group_record,
+    claim_record,
+    conflict_record,
     document_record,
     dossier_header,
     entity_record,
@@ -34,10 +39,13 @@ def write_json(
     entities: Iterable[tuple[Entity, Iterable[StoredMention]]] = (),
     quotes: Iterable[StoredQuote] = (),
     quote_families: Iterable[QuoteFamily] = (),
+    claims: Iterable[StoredClaim] = (),
+    claim_groups: Callable[[], Iterable[ClaimGroup]] = tuple,
 ) -> int:
     """Write the dossier to ``out``; returns the number of documents written.
 
-    Each section is streamed item by item, so the store is never held in memory.
+    Each section is streamed item by item, so the store is never held in memory;
+    ``claim_groups`` is called twice (groups, then conflicts), for a fresh stream each time.
     """
     header = json.dumps(dossier_header(generated_at), ensure_ascii=False, indent=2)
     out.write(header[:-2])
@@ -50,6 +58,10 @@ def write_json(
     _write_section(
         out, "quote_families", (quote_family_record(family) for family in quote_families)
     )
+    _write_section(out, "claims", (claim_record(claim) for claim in claims))
+    _write_section(out, "claim_groups", (claim_group_record(group) for group in claim_groups()))
+    conflicts = (conflict_record(group) for group in claim_groups())
+    _write_section(out, "conflicts", (record for record in conflicts if record is not None))
     out.write("\n}\n")
     return count
 

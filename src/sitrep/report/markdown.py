@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TextIO
 
-from sitrep.models import StoredQuote, StoredReport
-from sitrep.report.dossier import as_utc, source_path
+from sitrep.models import ClaimGroup, ClaimStatus, StoredClaim, StoredQuote, StoredReport
+from sitrep.report.dossier import as_utc, claim_summary, source_path
 
 _LEAD_CHARS = 600
 # A paragraph that ends like a sentence is prose; headlines, kickers and datelines do not.
@@ -23,12 +23,17 @@ def write_markdown(
     *,
     quotes: Iterable[StoredQuote] = (),
     speakers: Mapping[int, str] | None = None,
+    claims: Iterable[StoredClaim] = (),
+    claim_groups: Iterable[ClaimGroup] = (),
 ) -> int:
     """Write the dossier to ``out``; returns the number of documents written.
 
     Args:
+        claims, claim_groups: the claims; groups of two or more sources are shown,
+            contested ones first.
         quotes: the quotes, shown by speaker with each family together.
-        speakers: the name of each actor who is a quote's speaker, by actor id.
+        speakers: the name of each actor who speaks in a quote or is a claim's subject,
+            by actor id.
     """
     reports = list(reports)
     out.write("# Situation report\n\n")
@@ -49,7 +54,10 @@ def write_markdown(
             "; ".join(report_notes(report)),
         )
         out.write("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
-    _write_quotes(list(quotes), speakers or {}, {report.id: report for report in reports}, out)
+    by_id = {report.id: report for report in reports}
+    claims_by_id = {claim.id: claim for claim in claims}
+    _write_claims(list(claim_groups), claims_by_id, by_id, speakers or {}, out)
+    _write_quotes(list(quotes), speakers or {}, by_id, out)
     out.write("\n## Reports\n")
     for report in reports:
         _write_report(report, out)
@@ -70,6 +78,44 @@ def _write_report(report: StoredReport, out: TextIO) -> None:
         out.write(f"{_code(path)}  \n")
     if lead := _lead(report):
         out.write("\n" + _quote(lead) + "\n")
+
+
+def _write_claims(
+    groups: list[ClaimGroup],
+    claims: Mapping[int, StoredClaim],
+    reports: Mapping[int, StoredReport],
+    actors: Mapping[int, str],
+    out: TextIO,
+) -> None:
+    """What sources disagree on, then what two or more of them confirm, each claim with
+    the sentence it stands in and its report."""
+    sections = (
+        ("Contested claims", ClaimStatus.CONTESTED),
+        ("Corroborated claims", ClaimStatus.CORROBORATED),
+    )
+    for heading, status in sections:
+        shown = [group for group in groups if group.status is status]
+        if not shown:
+            continue
+        out.write(f"\n## {heading}\n")
+        for group in shown:
+            sources = f"{len(group.sources)} independent sources"
+            first = claims[group.claim_ids[0]]
+            subject = actors.get(first.subject_entity_id or 0)
+            summary = group.explanation or claim_summary(first.claim, subject)
+            out.write(f"\n- **{_inline(summary)}** ({sources})\n")
+            for claim_id in group.claim_ids:
+                out.write(f"  - {_claim_line(claims[claim_id], reports)}\n")
+
+
+def _claim_line(stored: StoredClaim, reports: Mapping[int, StoredReport]) -> str:
+    report = reports.get(stored.report_id)
+    span = stored.claim.sentence
+    sentence = report.text[span.start : span.end] if report is not None else stored.claim.text
+    source = f"#{stored.report_id}"
+    if report is not None:
+        source += f" {report.source or 'unknown outlet'}, {published_label(report)}"
+    return f"“{_inline(sentence)}” ({_inline(source)})"
 
 
 def _write_quotes(

@@ -8,11 +8,13 @@ from typing import Protocol
 
 from sitrep.models import (
     Annotation,
+    ClaimGroup,
     DuplicateCandidate,
     Entity,
     ProcessedReport,
     QuoteFamily,
     SituatedTime,
+    StoredClaim,
     StoredMention,
     StoredQuote,
     StoredReport,
@@ -88,6 +90,18 @@ class Store(Protocol):
 
     def quote_families(self) -> Iterator[QuoteFamily]:
         """Every family of quotes of one utterance across reports, in id order, streamed."""
+        ...
+
+    def claims(
+        self, report_id: int | None = None, group_id: int | None = None, contested: bool = False
+    ) -> Iterator[StoredClaim]:
+        """Claims of one report, or of one group, or all, in report order, streamed;
+        with ``contested``, only the claims of contested groups."""
+        ...
+
+    def claim_groups(self, contested_only: bool = False) -> Iterator[ClaimGroup]:
+        """Every group of one claim across reports (corroborated, single-source or
+        contested), in id order, streamed."""
         ...
 
     def counts(self) -> ReportCounts: ...

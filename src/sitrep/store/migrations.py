@@ -189,6 +189,56 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX quotes_family ON quotes(family_id);
         """,
     ),
+    Migration(
+        5,
+        "claims (figures and statements) and groups of one claim across reports",
+        """
+        CREATE TABLE claim_groups (
+            id INTEGER PRIMARY KEY,
+            status TEXT NOT NULL,
+            sources TEXT NOT NULL,
+            explanation TEXT,
+            conflicting TEXT NOT NULL
+        );
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            subject_entity_id INTEGER REFERENCES entities(id),
+            party TEXT,
+            predicate TEXT NOT NULL,
+            object TEXT,
+            negated INTEGER NOT NULL,
+            modality TEXT NOT NULL,
+            time TEXT,
+            speaker_entity_id INTEGER REFERENCES entities(id),
+            actors TEXT NOT NULL,
+            value REAL,
+            upper REAL,
+            approx TEXT,
+            unit TEXT,
+            measured TEXT,
+            measured_start INTEGER,
+            measured_end INTEGER,
+            varies INTEGER NOT NULL,
+            context TEXT NOT NULL,
+            claim_key TEXT,
+            group_id INTEGER REFERENCES claim_groups(id),
+            published TEXT
+        );
+        CREATE UNIQUE INDEX claims_report ON claims(report_id, position);
+        CREATE INDEX claims_key ON claims(claim_key, id);
+        CREATE INDEX claims_group ON claims(group_id);
+        CREATE INDEX claim_groups_status ON claim_groups(status);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -19,6 +19,7 @@ from sitrep.link.embeddings import E5Embedder, SentenceEmbedder
 from sitrep.models import (
     Anchor,
     Annotation,
+    ClaimGroup,
     DatedReference,
     DateStatus,
     DateWindow,
@@ -29,6 +30,7 @@ from sitrep.models import (
     QuoteFamily,
     RemovedLine,
     SituatedTime,
+    StoredClaim,
     StoredMention,
     StoredQuote,
     StoredReport,
@@ -37,7 +39,7 @@ from sitrep.models import (
     TimeType,
     Token,
 )
-from sitrep.store import sqlite_entities, sqlite_quotes
+from sitrep.store import sqlite_claims, sqlite_entities, sqlite_quotes
 from sitrep.store.base import ReportCounts
 from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -168,6 +170,8 @@ class SQLiteStore:
             self._insert_children(cursor, report_id, processed)
             entity_ids = sqlite_entities.insert_mentions(cursor, report_id, processed)
             sqlite_quotes.insert_quotes(cursor, report_id, processed, entity_ids, self._embedder)
+            source_id = report_id if duplicate_of is None else duplicate_of
+            sqlite_claims.insert_claims(cursor, report_id, source_id, processed, entity_ids)
             cursor.execute("COMMIT")
         except BaseException as error:
             # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction themselves;
@@ -301,6 +305,16 @@ class SQLiteStore:
     def quote_families(self) -> Iterator[QuoteFamily]:
         """Every family of quotes of one utterance, in id order."""
         return sqlite_quotes.quote_families(self._connection)
+
+    def claims(
+        self, report_id: int | None = None, group_id: int | None = None, contested: bool = False
+    ) -> Iterator[StoredClaim]:
+        """Claims of one report or one group (or all; only contested ones if asked)."""
+        return sqlite_claims.stored_claims(self._connection, report_id, group_id, contested)
+
+    def claim_groups(self, contested_only: bool = False) -> Iterator[ClaimGroup]:
+        """Every group of one claim across reports, in id order."""
+        return sqlite_claims.claim_groups(self._connection, contested_only)
 
     def counts(self) -> ReportCounts:
         total, duplicates = self._connection.execute(

@@ -39,7 +39,8 @@ def summary(figure: Figure) -> tuple[float, float | None, str, Approximation | N
         ("The republic shares a roughly 1,300-kilometer frontier with its neighbour.",
          (1300, None, "km", ABOUT, "frontier")),
         ("The frontier, the longest in the region, runs for 1.3 thousand km.",
-         (1300, None, "km", None, None)),
+         (1300, None, "km", None, "frontier")),  # what runs for it
+        ("Officials counted 1.3 thousand km in all.", (1300, None, "km", None, None)),
         ("The river is guarded by a 16,000-man strong allied force.",
          (16000, None, "person", None, "force")),
         ("About 1.5 thousand militants gathered near the crossing.",
@@ -55,8 +56,8 @@ def summary(figure: Figure) -> tuple[float, float | None, str, Approximation | N
         ("Около 1,3 тыс. км границы проходит по реке.", (1300, None, "km", ABOUT, None)),
         ("Fighters bought 1.3k rounds.", (1300, None, "count", None, "rounds")),
     ],
-    ids=["hyphen-km", "thousand-km", "n-man", "thousand-militants", "usd-billion", "eur",
-         "percent", "six-countries", "three-stages", "several-hundred", "ru-decimal-comma",
+    ids=["hyphen-km", "thousand-km", "km-alone", "n-man", "thousand-militants", "usd-billion",
+         "eur", "percent", "six-countries", "three-stages", "several-hundred", "ru-decimal-comma",
          "k-suffix"],
 )  # fmt: skip
 def test_figures_are_normalised(text: str, expected: tuple[object, ...]) -> None:

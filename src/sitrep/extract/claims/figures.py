@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from sitrep.extract.claims.units import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    FORCE_SIZE,
     HEDGES,
     NUMBER_WORDS,
     PEOPLE,
@@ -73,6 +74,11 @@ _MONTHS = tuple(_MONTH_NAMES.split())
 # Number words are figures only before a noun the parse confirms: "six member
 # countries", never "one of them" or "ten" alone.
 _NUMERAL_DEPS = frozenset({"nummod", "quantmod"})
+# Verbs whose subject is what a length measures: "the border stretches for 1,300 km".
+_LENGTH_VERBS = frozenset({"stretch", "run", "extend", "span", "measure", "reach", "total"})
+# Links a figure's words may hang by on their way up to the noun ("7,000" -> "strong" ->
+# "force" in "a 7,000-strong force").
+_ON_THE_WAY_TO_THE_NOUN = frozenset({"compound", "npadvmod", "amod", "nmod", "appos", "advmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +168,8 @@ def _figure(text: str, number: _Number, tokens: _TokenFinder | None) -> Figure |
         unit = UNITS.get(word) or CURRENCY_WORDS.get(word)
         end = after.end()
     joined = _JOINED_PEOPLE.match(text, end)
-    if unit is None and joined is not None and joined.group(1).lower() in PEOPLE:
-        unit, end = "person", joined.end()  # "a 16,000-man force"
+    if unit is None and joined is not None and joined.group(1).lower() in PEOPLE | FORCE_SIZE:
+        unit, end = "person", joined.end()  # "a 16,000-man force", "a 7,000-strong force"
     measured = _measured(text, start, end, number, tokens)
     if unit is None and measured is not None and _is_people(measured[0]):
         unit = "person"
@@ -256,13 +262,46 @@ class _TokenFinder:
         token = self._by_start.get(start)
         if token is None:
             return None
-        noun = _head_noun(token, end)
+        noun = _head_noun(token, end) or self._apposed_to(start, end) or self._described(end)
         if noun is None:
             return None
         words = [t for t in noun.lefts if t.dep_ == "compound" and t.idx >= end] + [noun]
         first, last = words[0], words[-1]
         span_start, span_end = first.idx, last.idx + len(last)
+        if "\n" in self.doc.text[span_start:span_end]:
+            return None  # a parse run across a headline, not a noun phrase
         return self.doc.text[span_start:span_end], span_start, span_end
+
+    def _apposed_to(self, start: int, end: int) -> Token | None:
+        """The noun a figure stands beside: "the longest border — 1.3 thousand km"."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for word in span or ():
+            if word.dep_ == "appos" and word.head.pos_ == "NOUN" and word.head.idx < start:
+                return word.head
+        return None
+
+    def _described(self, end: int) -> Token | None:
+        """The noun a measure is given of: "1,300 kilometres of frontier", "a frontier of
+        1,300 kilometres", "the border stretches for 1,300 kilometres"."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        unit = span[-1]
+        for child in unit.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                nouns = [t for t in child.children if t.dep_ == "pobj" and t.pos_ == "NOUN"]
+                if nouns:
+                    return nouns[0]
+        preposition = unit.head
+        if unit.dep_ != "pobj" or preposition is unit:
+            return None
+        owner = preposition.head
+        if preposition.lower_ == "of" and owner.pos_ == "NOUN":
+            return owner
+        if owner.lemma_.lower() in _LENGTH_VERBS:
+            subjects = [t for t in owner.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"]
+            return subjects[0] if subjects else None
+        return None
 
 
 def _head_noun(token: Token, end: int) -> Token | None:
@@ -274,7 +313,7 @@ def _head_noun(token: Token, end: int) -> Token | None:
             return None
         if head.pos_ in {"NOUN", "PROPN"} and head.idx >= end:
             return head
-        if current.dep_ not in _NUMERAL_DEPS | {"compound", "npadvmod", "amod", "nmod", "appos"}:
+        if current.dep_ not in _NUMERAL_DEPS | _ON_THE_WAY_TO_THE_NOUN:
             return None
         current = head
     return None

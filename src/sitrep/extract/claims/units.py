@@ -57,6 +57,9 @@ PEOPLE = frozenset(
     )
 )
 
+# Words joined to a number that make it the size of a force: "a 7,000-strong force".
+FORCE_SIZE = frozenset({"strong"})
+
 # Hedges before a number.
 HEDGES: dict[str, Approximation] = {
     "about": Approximation.ABOUT, "around": Approximation.ABOUT,
