@@ -44,6 +44,7 @@ def claims_in(text: str) -> list[tuple[Claim, str | None]]:
     for claim in found:
         assert text[claim.start : claim.end] == claim.text
         assert claim.sentence.start <= claim.start < claim.end <= claim.sentence.end
+        assert "\n\n" not in text[claim.sentence.start : claim.sentence.end]
     return [
         (claim, entities[claim.subject].name if claim.subject is not None else None)
         for claim in found
@@ -229,3 +230,9 @@ def test_odd_input_gives_no_false_figure_and_never_crashes(text: str) -> None:
         claim.figure is None or not (1800 <= claim.figure.value <= 2100) for claim, _ in found
     )
     assert all(claim.figure is None or claim.figure.value != 495 for claim, _ in found)
+
+
+def test_a_headline_run_into_the_first_sentence_is_cut_off() -> None:
+    text = "Border plan adopted\n\nTajikistan shares a 1,344-kilometer border with Afghanistan."
+    ((claim, _),) = [item for item in claims_in(text) if item[0].figure is not None]
+    assert text[claim.sentence.start : claim.sentence.end] == text.split("\n\n")[1]

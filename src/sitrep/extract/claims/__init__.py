@@ -54,7 +54,10 @@ def find_claims(
     if doc is not None:
         claims.extend(find_statements(doc, actors, quotes, times))
     parties = [party_of(entity, gazetteer) for entity in entities]
-    claims = [replace(claim, party=_party(claim, parties)) for claim in claims]
+    claims = [
+        replace(claim, party=_party(claim, parties), sentence=_in_paragraph(text, claim))
+        for claim in claims
+    ]
     varying = _varying_figures(claims)
     return tuple(
         sorted(
@@ -62,6 +65,17 @@ def find_claims(
             key=lambda claim: (claim.start, claim.kind),
         )
     )
+
+
+def _in_paragraph(text: str, claim: Claim) -> TextSpan:
+    """The claim's sentence, cut at paragraph breaks: a headline the sentence splitter ran
+    into the first sentence is not part of it."""
+    start, end = claim.sentence.start, claim.sentence.end
+    before = text.rfind("\n\n", start, claim.start)
+    after = text.find("\n\n", claim.end, end)
+    start = before + 2 if before >= 0 else start
+    end = after if after >= 0 else end
+    return TextSpan(start, max(end, claim.end))
 
 
 def _varying_figures(claims: list[Claim]) -> set[int]:
