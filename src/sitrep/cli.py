@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext
@@ -21,6 +22,7 @@ from rich.text import Text
 from sitrep.config import Settings
 from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import iter_pages
+from sitrep.link.timeline import format_date
 from sitrep.models import IngestOutcome, IngestStatus, RawPage, StoredClaim
 from sitrep.report import document_record, write_json, write_markdown
 from sitrep.report.dossier import (
@@ -32,6 +34,9 @@ from sitrep.report.dossier import (
     extracted_quote_records,
     mention_records,
     quote_record,
+    story_record,
+    storyline_record,
+    timeline_record,
 )
 from sitrep.report.markdown import published_label, report_notes
 from sitrep.store import Store, open_store
@@ -74,6 +79,7 @@ class ListFormat(StrEnum):
     JSON = "json"
 
 
+_TIMEX_DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # Quote texts longer than this are cut in `sitrep quotes` lists (the JSON has them whole).
 _QUOTE_CHARS = 80
 
@@ -138,12 +144,14 @@ def export(
                 store.reports(), out, now, times=store.times(), entities=entities,
                 quotes=store.quotes(), quote_families=store.quote_families(),
                 claims=store.claims(), claim_groups=store.claim_groups,
+                stories=store.stories(), storylines=store.storylines(), timeline=store.timeline(),
             )  # fmt: skip
         else:
             speakers = {entity.id: entity.name for entity in store.entities()}
             count = write_markdown(
                 store.reports(), out, now, quotes=store.quotes(), speakers=speakers,
                 claims=store.claims(), claim_groups=store.claim_groups(),
+                timeline=store.timeline(),
             )  # fmt: skip
     if output is not None:
         _errors.print(f"Wrote {count} reports to {output}.")
@@ -309,6 +317,83 @@ def claims(
             typer.echo(f"  {mark} report {item.report_id:>4}  {where}")
     if len(shown) > limit:
         typer.echo("... and more (--limit to see them)")
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="List at most this many storylines.")] = 50,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.TEXT,
+) -> None:
+    """List the stories (reports about one real-world event), grouped by storyline.
+
+    Example: sitrep stories --db cases.db
+    """
+    settings = _settings(db)
+    with _store(settings, must_exist=True) as store:
+        by_id = {story.id: story for story in store.stories()}
+        lines = list(islice(store.storylines(), limit + 1))
+    if output_format is ListFormat.JSON:
+        records = [
+            {**storyline_record(line),
+             "stories": [story_record(by_id[s]) for s in line.story_ids if s in by_id]}
+            for line in lines[:limit]
+        ]  # fmt: skip
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    if not lines:
+        typer.echo(f"No stories in {settings.db}.")
+        return
+    for line in lines[:limit]:
+        typer.echo(f"storyline {line.id}: {line.title}")
+        for story_id in line.story_ids:
+            story = by_id[story_id]
+            reports = ", ".join(f"#{report}" for report in story.report_ids)
+            typer.echo(f"  story {story.id:>4}  {_plural(story.sources, 'source'):<10} "
+                       f"{story.title}  ({reports})")  # fmt: skip
+    if len(lines) > limit:
+        typer.echo("... and more (--limit to see them)")
+
+
+@app.command()
+def timeline(
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Only events of this actor or place: a name or alias.")
+    ] = None,
+    db: DbOption = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.TEXT,
+) -> None:
+    """The dated events of all reports, one line per real-world event, in date order.
+
+    Example: sitrep timeline --from 2013 --to 2021-12 --actor CSTO --db cases.db
+    """
+    for bound in (date_from, date_to):
+        if bound is not None and not _TIMEX_DAY.match(bound):
+            _fail(f"not a date: {bound!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    settings = _settings(db)
+    with _store(settings, must_exist=True) as store:
+        entries = list(store.timeline(date_from, date_to, actor))
+    if output_format is ListFormat.JSON:
+        json.dump([timeline_record(e) for e in entries], sys.stdout, ensure_ascii=False,
+                  indent=2)  # fmt: skip
+        sys.stdout.write("\n")
+        return
+    if not entries:
+        typer.echo(f"No dated events in {settings.db}" + (" for that filter." if
+                   date_from or date_to or actor else "."))  # fmt: skip
+        return
+    for entry in entries:
+        when = format_date(entry.date, entry.date_end)
+        reports = ", ".join(f"#{report}" for report in entry.report_ids)
+        typer.echo(f"{when:<22} {entry.status.value:<9} {entry.title}  "
+                   f"[{_plural(entry.sources, 'source')}: {reports}]")  # fmt: skip
 
 
 def _sentence_of(store: Store, item: StoredClaim) -> str:

@@ -540,6 +540,122 @@ class ClaimGroup:
     conflicting: tuple[int, ...] = ()
 
 
+class EventStatus(StrEnum):
+    HAPPENED = "happened"
+    ONGOING = "ongoing"  # "are holding talks", "continues"
+    PLANNED = "planned"  # "will meet", "is due to adopt", "scheduled for 2026-2027"
+    POSSIBLE = "possible"  # "may send"
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"  # a quarter, a half or a season of a year
+    YEAR = "year"
+    DECADE = "decade"
+    INTERVAL = "interval"  # "2026-2027": ``date`` and ``date_end`` bound it
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something a report says happened, is happening or will happen; offsets index
+    ``CleanReport.text``.
+
+    Attributes:
+        start, end: the trigger as written ("summit", "adopted", "deliveries").
+        sentence: the sentence it stands in.
+        type: its type in sitrep's typology (``extract.events.typology``, docs/events.md).
+        actors: the report's actors taking part (indexes into ``ProcessedReport.entities``),
+            the subject first.
+        place: the report's actor (a GPE or LOC) where it happens, or None.
+        date, date_end: the TIMEX3 value of its date, from the times layer; ``date_end``
+            closes an interval ("2026-2027"); None when the text gives no date.
+        precision: how precise ``date`` is; None without a date.
+        status: happened, ongoing, planned or possible.
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: TextSpan
+    type: str
+    actors: tuple[int, ...]
+    place: int | None
+    date: str | None
+    date_end: str | None
+    precision: DatePrecision | None
+    status: EventStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Reports about one real-world event.
+
+    Attributes:
+        title: generated from its main event ("Summit: CSTO, Sochi, 23 Sep 2013").
+        date: the TIMEX3 value of the event's date, or None.
+        place_entity_id: where it happened, or None.
+        actor_ids: the actors most reported in it, most first.
+        report_ids: every report in it, copies included, in id order.
+        sources: how many independent sources: copies (``duplicate_of``) count once.
+        storyline_id: the storyline it continues.
+    """
+
+    id: int
+    title: str
+    date: str | None
+    place_entity_id: int | None
+    actor_ids: tuple[int, ...]
+    report_ids: tuple[int, ...]
+    sources: int
+    storyline_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Storyline:
+    """Stories that continue one situation over time, in date order."""
+
+    id: int
+    title: str
+    story_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """Where a report states a timeline entry: its report and the trigger's sentence."""
+
+    report_id: int
+    start: int
+    end: int
+    sentence: TextSpan
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One real-world event on the timeline, however many reports state it.
+
+    Attributes:
+        date, date_end: TIMEX3 values; ``date_end`` set for an interval.
+        report_ids: the reports that state it, in id order.
+        sources: how many of them are independent (copies count once).
+        evidence: every place a report states it.
+    """
+
+    id: int
+    date: str
+    date_end: str | None
+    precision: DatePrecision
+    status: EventStatus
+    type: str
+    title: str
+    actor_ids: tuple[int, ...]
+    place_entity_id: int | None
+    report_ids: tuple[int, ...]
+    sources: int
+    evidence: tuple[EventMention, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What near-duplicate detection needs: a MinHash signature and its LSH band keys."""
@@ -572,6 +688,7 @@ class ProcessedReport:
     entities: tuple[LocalEntity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from sitrep.clean import LanguageIdentifier, clean_page
 from sitrep.clean.fingerprint import fingerprint
 from sitrep.config import Settings
 from sitrep.errors import AlreadyStored, InputError
-from sitrep.extract import actors, claims, publication_date, quotes, times
+from sitrep.extract import actors, claims, events, publication_date, quotes, times
 from sitrep.link.duplicates import find_near_duplicate
 from sitrep.link.gazetteer import Gazetteer
 from sitrep.link.report_entities import bind_mentions
@@ -38,6 +38,7 @@ REQUIRED_COMPONENTS = (
     | frozenset(actors.REQUIRES)
     | frozenset(quotes.REQUIRES)
     | frozenset(claims.REQUIRES)
+    | frozenset(events.REQUIRES)
 )
 
 OutcomeCallback = Callable[[IngestOutcome], None]
@@ -244,6 +245,9 @@ def process(annotated: AnnotatedReport, gazetteer: Gazetteer) -> ProcessedReport
             report.text, doc, annotated.annotation.sentences, mentions, entities, found_times,
             found_quotes, gazetteer,
         ),
+        events=events.find_events(
+            doc, mentions, entities, found_times, found_quotes, publication.value
+        ) if doc is not None else (),
     )  # fmt: skip
 
 

@@ -19,8 +19,11 @@ from sitrep.models import (
     StoredMention,
     StoredQuote,
     StoredReport,
+    Story,
+    Storyline,
     TextSpan,
     TimeExpression,
+    TimelineEntry,
 )
 
 # Bump when a field changes meaning or goes away; adding fields does not bump it.
@@ -245,6 +248,45 @@ def conflict_record(group: ClaimGroup) -> dict[str, Any] | None:
     if group.status is not ClaimStatus.CONTESTED:
         return None
     return {"group": group.id, "explanation": group.explanation, "claims": list(group.conflicting)}
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    """A story as the dossier's ``stories`` list shows it: actors and place are entity ids."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "date": story.date,
+        "place": story.place_entity_id,
+        "actors": list(story.actor_ids),
+        "docs": list(story.report_ids),
+        "sources": story.sources,
+        "storyline": story.storyline_id,
+    }
+
+
+def storyline_record(storyline: Storyline) -> dict[str, Any]:
+    return {"id": storyline.id, "title": storyline.title, "stories": list(storyline.story_ids)}
+
+
+def timeline_record(entry: TimelineEntry) -> dict[str, Any]:
+    """A timeline entry: ``date`` is a TIMEX3 value, or ``begin/end`` for an interval."""
+    return {
+        "id": entry.id,
+        "date": f"{entry.date}/{entry.date_end}" if entry.date_end else entry.date,
+        "precision": entry.precision.value,
+        "status": entry.status.value,
+        "type": entry.type,
+        "title": entry.title,
+        "actors": list(entry.actor_ids),
+        "place": entry.place_entity_id,
+        "docs": list(entry.report_ids),
+        "sources": entry.sources,
+        "evidence": [
+            {"doc": mention.report_id, "start": mention.sentence.start,
+             "end": mention.sentence.end, "trigger": [mention.start, mention.end]}
+            for mention in entry.evidence
+        ],
+    }  # fmt: skip
 
 
 def dossier_header(generated_at: dt.datetime) -> dict[str, Any]:

@@ -16,6 +16,9 @@ from sitrep.models import (
     StoredMention,
     StoredQuote,
     StoredReport,
+    Story,
+    Storyline,
+    TimelineEntry,
 )
 from sitrep.report.dossier import (
     claim_group_record,
@@ -26,7 +29,10 @@ from sitrep.report.dossier import (
     entity_record,
     quote_family_record,
     quote_record,
+    story_record,
+    storyline_record,
     time_record,
+    timeline_record,
 )
 
 
@@ -41,6 +47,9 @@ def write_json(
     quote_families: Iterable[QuoteFamily] = (),
     claims: Iterable[StoredClaim] = (),
     claim_groups: Callable[[], Iterable[ClaimGroup]] = tuple,
+    stories: Iterable[Story] = (),
+    storylines: Iterable[Storyline] = (),
+    timeline: Iterable[TimelineEntry] = (),
 ) -> int:
     """Write the dossier to ``out``; returns the number of documents written.
 
@@ -62,6 +71,9 @@ def write_json(
     _write_section(out, "claim_groups", (claim_group_record(group) for group in claim_groups()))
     conflicts = (conflict_record(group) for group in claim_groups())
     _write_section(out, "conflicts", (record for record in conflicts if record is not None))
+    _write_section(out, "stories", (story_record(story) for story in stories))
+    _write_section(out, "storylines", (storyline_record(line) for line in storylines))
+    _write_section(out, "timeline", (timeline_record(entry) for entry in timeline))
     out.write("\n}\n")
     return count
 

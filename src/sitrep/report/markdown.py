@@ -8,7 +8,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TextIO
 
-from sitrep.models import ClaimGroup, ClaimStatus, StoredClaim, StoredQuote, StoredReport
+from sitrep.link.timeline import format_date
+from sitrep.models import (
+    ClaimGroup,
+    ClaimStatus,
+    StoredClaim,
+    StoredQuote,
+    StoredReport,
+    TimelineEntry,
+)
 from sitrep.report.dossier import as_utc, claim_summary, source_path
 
 _LEAD_CHARS = 600
@@ -25,6 +33,7 @@ def write_markdown(
     speakers: Mapping[int, str] | None = None,
     claims: Iterable[StoredClaim] = (),
     claim_groups: Iterable[ClaimGroup] = (),
+    timeline: Iterable[TimelineEntry] = (),
 ) -> int:
     """Write the dossier to ``out``; returns the number of documents written.
 
@@ -55,6 +64,7 @@ def write_markdown(
         )
         out.write("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
     by_id = {report.id: report for report in reports}
+    _write_timeline(list(timeline), out)
     claims_by_id = {claim.id: claim for claim in claims}
     _write_claims(list(claim_groups), claims_by_id, by_id, speakers or {}, out)
     _write_quotes(list(quotes), speakers or {}, by_id, out)
@@ -78,6 +88,18 @@ def _write_report(report: StoredReport, out: TextIO) -> None:
         out.write(f"{_code(path)}  \n")
     if lead := _lead(report):
         out.write("\n" + _quote(lead) + "\n")
+
+
+def _write_timeline(entries: list[TimelineEntry], out: TextIO) -> None:
+    """What happened and what is planned, in date order, each with its reports."""
+    if not entries:
+        return
+    out.write("\n## Timeline\n\n| Date | Status | Event | Sources |\n|---|---|---|---|\n")
+    for entry in entries:
+        reports = ", ".join(f"#{report}" for report in entry.report_ids)
+        cells = (format_date(entry.date, entry.date_end), entry.status.value, entry.title,
+                 f"{entry.sources}: {reports}")  # fmt: skip
+        out.write("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
 
 
 def _write_claims(

@@ -18,6 +18,9 @@ from sitrep.models import (
     StoredMention,
     StoredQuote,
     StoredReport,
+    Story,
+    Storyline,
+    TimelineEntry,
 )
 
 
@@ -102,6 +105,22 @@ class Store(Protocol):
     def claim_groups(self, contested_only: bool = False) -> Iterator[ClaimGroup]:
         """Every group of one claim across reports (corroborated, single-source or
         contested), in id order, streamed."""
+        ...
+
+    def stories(self) -> Iterator[Story]:
+        """Every story (reports about one real-world event), in id order, streamed."""
+        ...
+
+    def storylines(self) -> Iterator[Storyline]:
+        """Every storyline (stories continuing one situation), in id order, streamed."""
+        ...
+
+    def timeline(
+        self, date_from: str | None = None, date_to: str | None = None, actor: str | None = None
+    ) -> Iterator[TimelineEntry]:
+        """Timeline entries in date order, streamed: only those overlapping ``date_from`` to
+        ``date_to`` (TIMEX3 dates of any precision), or naming ``actor`` (a name or alias,
+        any case or script), when given."""
         ...
 
     def counts(self) -> ReportCounts: ...

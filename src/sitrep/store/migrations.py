@@ -239,6 +239,80 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX claim_groups_status ON claim_groups(status);
         """,
     ),
+    Migration(
+        6,
+        "events, timeline entries, stories and storylines",
+        """
+        CREATE TABLE storylines (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL
+        );
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            date TEXT,
+            day TEXT,
+            place_entity_id INTEGER REFERENCES entities(id),
+            storyline_id INTEGER NOT NULL REFERENCES storylines(id),
+            size INTEGER NOT NULL,
+            vector BLOB,
+            vector_model TEXT
+        );
+        CREATE TABLE story_reports (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            source_id INTEGER NOT NULL,
+            score REAL
+        );
+        CREATE INDEX story_reports_story ON story_reports(story_id, report_id);
+        CREATE TABLE story_actors (
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            weight REAL NOT NULL,
+            is_place INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_actors_story ON story_actors(story_id);
+        CREATE TABLE actor_story_counts (
+            entity_id INTEGER PRIMARY KEY REFERENCES entities(id),
+            stories INTEGER NOT NULL
+        );
+        CREATE TABLE timeline_entries (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            date TEXT NOT NULL,
+            date_end TEXT,
+            precision TEXT NOT NULL,
+            status TEXT NOT NULL,
+            title TEXT NOT NULL,
+            place_entity_id INTEGER REFERENCES entities(id),
+            actors TEXT NOT NULL
+        );
+        CREATE INDEX timeline_type_year ON timeline_entries(type, substr(date, 1, 4));
+        CREATE INDEX timeline_date ON timeline_entries(date);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            actors TEXT NOT NULL,
+            place_entity_id INTEGER REFERENCES entities(id),
+            date TEXT,
+            date_end TEXT,
+            precision TEXT,
+            status TEXT NOT NULL,
+            entry_id INTEGER REFERENCES timeline_entries(id)
+        );
+        CREATE UNIQUE INDEX events_report ON events(report_id, position);
+        CREATE INDEX events_entry ON events(entry_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -34,12 +34,21 @@ from sitrep.models import (
     StoredMention,
     StoredQuote,
     StoredReport,
+    Story,
+    Storyline,
     TextSpan,
     TimeExpression,
+    TimelineEntry,
     TimeType,
     Token,
 )
-from sitrep.store import sqlite_claims, sqlite_entities, sqlite_quotes
+from sitrep.store import (
+    sqlite_claims,
+    sqlite_entities,
+    sqlite_quotes,
+    sqlite_stories,
+    sqlite_timeline,
+)
 from sitrep.store.base import ReportCounts
 from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -172,6 +181,12 @@ class SQLiteStore:
             sqlite_quotes.insert_quotes(cursor, report_id, processed, entity_ids, self._embedder)
             source_id = report_id if duplicate_of is None else duplicate_of
             sqlite_claims.insert_claims(cursor, report_id, source_id, processed, entity_ids)
+            story_id = sqlite_stories.insert_story(
+                cursor, report_id, source_id, processed, entity_ids, self._embedder
+            )
+            sqlite_timeline.insert_events(
+                cursor, report_id, source_id, processed, entity_ids, story_id
+            )
             cursor.execute("COMMIT")
         except BaseException as error:
             # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction themselves;
@@ -315,6 +330,21 @@ class SQLiteStore:
     def claim_groups(self, contested_only: bool = False) -> Iterator[ClaimGroup]:
         """Every group of one claim across reports, in id order."""
         return sqlite_claims.claim_groups(self._connection, contested_only)
+
+    def stories(self) -> Iterator[Story]:
+        """Every story with its reports, in id order."""
+        return sqlite_stories.stories(self._connection)
+
+    def storylines(self) -> Iterator[Storyline]:
+        """Every storyline with its stories in date order, in id order."""
+        return sqlite_stories.storylines(self._connection)
+
+    def timeline(
+        self, date_from: str | None = None, date_to: str | None = None, actor: str | None = None
+    ) -> Iterator[TimelineEntry]:
+        """Timeline entries in date order; ``actor`` is a name or alias, any case or script."""
+        actor_ids = None if actor is None else sqlite_entities.actors_named(self._connection, actor)
+        return sqlite_timeline.timeline(self._connection, date_from, date_to, actor_ids)
 
     def counts(self) -> ReportCounts:
         total, duplicates = self._connection.execute(

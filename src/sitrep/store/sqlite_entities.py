@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 
 from sitrep.link.actors import KnownActor, actor_keys, choose_actor
+from sitrep.link.names import sound_key
 from sitrep.models import (
     Entity,
     EntityType,
@@ -202,3 +203,13 @@ def _roles(connection: sqlite3.Connection, entity_id: int) -> tuple[HeldRole, ..
 
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
+
+
+def actors_named(connection: sqlite3.Connection, name: str) -> list[int]:
+    """The actors called ``name`` (their name or an alias), compared by sound key: case,
+    punctuation, script and transliteration aside ("Рахмон" finds "Emomali Rahmon")."""
+    key = sound_key(name)
+    rows = connection.execute(
+        "SELECT id, name FROM entities UNION ALL SELECT entity_id, alias FROM entity_aliases"
+    ).fetchall()
+    return sorted({int(entity_id) for entity_id, known in rows if sound_key(known) == key})

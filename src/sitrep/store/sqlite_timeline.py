@@ -1,0 +1,176 @@
+"""SQLite: a report's events, each joined to the timeline entry of its real-world event
+in the report's transaction; and the timeline read back.
+
+Candidate entries come from the ``timeline_type_year`` index (same type, same year),
+so adding an event reads a handful of rows. Undated events join their story's entry of
+the same type. The rules are ``link/timeline.py``'s.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+
+from sitrep.extract.events.typology import BY_NAME
+from sitrep.link.timeline import same_entry, status_of, title
+from sitrep.models import (
+    DatePrecision,
+    Event,
+    EventMention,
+    EventStatus,
+    ProcessedReport,
+    TextSpan,
+    TimelineEntry,
+)
+from sitrep.store.sqlite_stories import short_name
+
+MAX_ENTRY_CANDIDATES = 200
+
+
+def insert_events(
+    cursor: sqlite3.Cursor,
+    report_id: int,
+    source_id: int,
+    processed: ProcessedReport,
+    entity_ids: Sequence[int],
+    story_id: int,
+) -> None:
+    """Store a report's events and put each dated one (or undated one its story has an
+    entry for) on the timeline."""
+    for position, event in enumerate(processed.events):
+        actors = [entity_ids[a] for a in event.actors if 0 <= a < len(entity_ids)]
+        place = entity_ids[event.place] if event.place is not None else None
+        entry = _entry_for(cursor, event, actors, place, story_id)
+        cursor.execute(
+            'INSERT INTO events (report_id, source_id, position, type, start, "end", text, '
+            "sentence_start, sentence_end, actors, place_entity_id, date, date_end, precision, "
+            "status, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (report_id, source_id, position, event.type, event.start, event.end, event.text,
+             event.sentence.start, event.sentence.end, json.dumps(actors), place, event.date,
+             event.date_end, event.precision.value if event.precision else None,
+             event.status.value, entry),
+        )  # fmt: skip
+        if entry is not None:
+            _refresh(cursor, entry, event, actors, place)
+
+
+def _entry_for(
+    cursor: sqlite3.Cursor, event: Event, actors: list[int], place: int | None, story_id: int
+) -> int | None:
+    if event.date is None:
+        return _story_entry(cursor, event.type, story_id)
+    rows = cursor.execute(
+        "SELECT id, date, actors, place_entity_id FROM timeline_entries "
+        "WHERE type = ? AND substr(date, 1, 4) = ? ORDER BY id DESC "
+        f"LIMIT {MAX_ENTRY_CANDIDATES}",
+        (event.type, event.date[:4]),
+    ).fetchall()
+    for entry_id, date, entry_actors, entry_place in rows:
+        if same_entry(event.type, event.date, actors, place, event.type, date,
+                      json.loads(entry_actors), entry_place):  # fmt: skip
+            return int(entry_id)
+    cursor.execute(
+        "INSERT INTO timeline_entries (type, date, date_end, precision, status, title, "
+        "place_entity_id, actors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (event.type, event.date, event.date_end,
+         (event.precision or DatePrecision.YEAR).value, event.status.value, "", place,
+         json.dumps(actors)),
+    )  # fmt: skip
+    return int(cursor.lastrowid or 0)
+
+
+def _story_entry(cursor: sqlite3.Cursor, event_type: str, story_id: int) -> int | None:
+    """The entry of the story's dated event of this type, if a report of it has one."""
+    row = cursor.execute(
+        "SELECT e.entry_id FROM story_reports r JOIN events e ON e.report_id = r.report_id "
+        "WHERE r.story_id = ? AND e.type = ? AND e.date IS NOT NULL AND e.entry_id IS NOT NULL "
+        "ORDER BY e.id LIMIT 1",
+        (story_id, event_type),
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def _refresh(
+    cursor: sqlite3.Cursor, entry: int, event: Event, actors: list[int], place: int | None
+) -> None:
+    """Fold the event into its entry: actors, place, the most precise date, status, title."""
+    (date, date_end, precision, entry_actors, entry_place) = cursor.execute(
+        "SELECT date, date_end, precision, actors, place_entity_id FROM timeline_entries "
+        "WHERE id = ?",
+        (entry,),
+    ).fetchone()
+    merged = list(dict.fromkeys([*json.loads(entry_actors), *actors]))
+    if event.date and event.date_end is None and len(event.date) > len(date):
+        date, precision = event.date, (event.precision or DatePrecision(precision)).value
+    statuses = [EventStatus(s) for (s,) in cursor.execute(
+        "SELECT status FROM events WHERE entry_id = ?", (entry,)
+    )]  # fmt: skip
+    triggers = [text for (text,) in cursor.execute(
+        "SELECT text FROM events WHERE entry_id = ? ORDER BY id", (entry,)
+    )]  # fmt: skip
+    nouns = BY_NAME[event.type].nouns if event.type in BY_NAME else frozenset()
+    # A noun names the event best: "summit", "session", rather than "met".
+    trigger = next((t for t in triggers if t.lower() in nouns), triggers[0])
+    place = entry_place if entry_place is not None else place
+    names = [short_name(cursor, actor) for actor in merged if actor != place][:3]
+    new_title = title(event.type, trigger, names,
+                      short_name(cursor, place) if place is not None else None, None)  # fmt: skip
+    cursor.execute(
+        "UPDATE timeline_entries SET date = ?, date_end = ?, precision = ?, status = ?, "
+        "title = ?, place_entity_id = ?, actors = ? WHERE id = ?",
+        (date, date_end, precision, status_of(statuses).value, new_title, place,
+         json.dumps(merged), entry),
+    )  # fmt: skip
+
+
+def timeline(
+    connection: sqlite3.Connection,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    actor_ids: Sequence[int] | None = None,
+) -> Iterator[TimelineEntry]:
+    """Entries in date order (then id), with every report that states them.
+
+    Args:
+        date_from, date_to: keep entries whose date (a TIMEX3 prefix such as "2013" or
+            "2013-09-23") overlaps the range; None leaves that end open.
+        actor_ids: keep entries naming one of these actors (or placed there).
+    """
+    conditions, parameters = [], []
+    if date_from is not None:
+        # Compared at the coarser precision: the year "2013" lies in a range from "2013-09".
+        conditions.append("COALESCE(t.date_end, t.date) >= substr(?, 1, "
+                          "length(COALESCE(t.date_end, t.date)))")  # fmt: skip
+        parameters.append(date_from)
+    if date_to is not None:
+        conditions.append("substr(t.date, 1, length(?)) <= ?")
+        parameters.extend((date_to, date_to))
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    cursor = connection.execute(
+        "SELECT t.id, t.date, t.date_end, t.precision, t.status, t.type, t.title, t.actors, "
+        't.place_entity_id, e.report_id, e.source_id, e.start, e."end", e.sentence_start, '
+        f"e.sentence_end FROM timeline_entries t JOIN events e ON e.entry_id = t.id {where} "
+        "ORDER BY t.date, t.id, e.report_id, e.start",
+        parameters,
+    )
+    wanted = set(actor_ids) if actor_ids is not None else None
+    for key, rows in groupby(cursor, key=lambda row: tuple(row[:9])):
+        (entry_id, date, date_end, precision, status, kind, name, actors, place) = key
+        actor_list = tuple(json.loads(actors))
+        if wanted is not None and not (wanted & {*actor_list, place}):
+            continue
+        members = list(rows)
+        yield TimelineEntry(
+            id=int(entry_id), date=date, date_end=date_end, precision=DatePrecision(precision),
+            status=EventStatus(status), type=kind, title=name, actor_ids=actor_list,
+            place_entity_id=place,
+            report_ids=tuple(dict.fromkeys(int(row[9]) for row in members)),
+            sources=len({int(row[10]) for row in members}),
+            evidence=tuple(
+                EventMention(int(row[9]), int(row[11]), int(row[12]),
+                             TextSpan(int(row[13]), int(row[14])))
+                for row in members
+            ),
+        )  # fmt: skip
