@@ -33,10 +33,10 @@ recall.
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bench.cluster_scoring import bcubed
 from bench.meantime import GoldMention
 
 SCORED_TYPES = ("PER", "ORG", "LOC")
@@ -198,14 +198,11 @@ def b_cubed(items: Iterable[tuple[Hashable, Hashable]]) -> Figures:
     both are averaged over items (Bagga and Baldwin 1998). No items scores zero.
     """
     pairs = list(items)
-    if not pairs:
-        return Figures(0.0, 0.0, 0.0)
-    both = collections.Counter(pairs)
-    gold_sizes = collections.Counter(gold for gold, _ in pairs)
-    system_sizes = collections.Counter(system for _, system in pairs)
-    precision = sum(both[(gold, system)] / system_sizes[system] for gold, system in pairs)
-    recall = sum(both[(gold, system)] / gold_sizes[gold] for gold, system in pairs)
-    return Figures.of(precision / len(pairs), recall / len(pairs))
+    scored = bcubed(
+        {index: gold for index, (gold, _) in enumerate(pairs)},
+        {index: system for index, (_, system) in enumerate(pairs)},
+    )
+    return Figures(scored.precision, scored.recall, scored.f1)
 
 
 @dataclass(frozen=True)
