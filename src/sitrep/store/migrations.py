@@ -251,7 +251,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             id INTEGER PRIMARY KEY,
             title TEXT NOT NULL,
             date TEXT,
-            day TEXT,
+            days TEXT,
             place_entity_id INTEGER REFERENCES entities(id),
             storyline_id INTEGER NOT NULL REFERENCES storylines(id),
             size INTEGER NOT NULL,

@@ -28,12 +28,12 @@ from sitrep.link.stories import (
     merged,
     rarity_of,
 )
-from sitrep.link.timeline import first_day, main_event, title
+from sitrep.link.timeline import main_event, title
 from sitrep.models import EntityType, Event, ProcessedReport, Story, Storyline
 
 # The actors and places a report is looked up by: the most weighty few.
 LOOKUP_ACTORS = 12
-LEAD_CHARS = 600  # of the headline and first paragraphs, embedded as the report's gist
+LEAD_CHARS = 1200  # of the headline and first paragraphs, embedded as the report's gist
 _PLACES = frozenset({EntityType.GPE, EntityType.LOC})
 
 
@@ -76,12 +76,22 @@ def _profile(
         counts[entity_ids[local]] += len(entity.mentions)
         if entity.type in _PLACES:
             places.add(entity_ids[local])
-    event = main_event(processed.events, processed.publication.value)
-    day = first_day(event.date) if event and event.date else None
+    # The publication date, not the dates of events in the text: those are too often
+    # background (on ECB+, keeping reports apart by them cost 0.05 of B-cubed F1).
     lead = _lead(processed)
     vector = embedder.embed([lead])[0] if lead else None
-    return Profile(actor_weights(counts), day or processed.publication.value, vector, 1,
-                   frozenset(places))  # fmt: skip
+    return Profile(actor_weights(counts), _days(processed), vector, 1, frozenset(places))
+
+
+def _days(processed: ProcessedReport) -> tuple[dt.date, dt.date] | None:
+    publication = processed.publication
+    if not publication.inferred:
+        day = publication.value
+        return (day, day) if day is not None else None
+    window = publication.window
+    if window is None or window.earliest is None or window.latest is None:
+        return None
+    return window.earliest, window.latest
 
 
 def _lead(processed: ProcessedReport) -> str:
@@ -106,14 +116,14 @@ def _candidates(cursor: sqlite3.Cursor, report: Profile) -> list[tuple[int, Prof
 
 def _stored_profile(cursor: sqlite3.Cursor, story_id: int) -> Profile:
     day, size, blob = cursor.execute(
-        "SELECT day, size, vector FROM stories WHERE id = ?", (story_id,)
+        "SELECT days, size, vector FROM stories WHERE id = ?", (story_id,)
     ).fetchone()
     rows = cursor.execute(
         "SELECT entity_id, weight, is_place FROM story_actors WHERE story_id = ?", (story_id,)
     ).fetchall()
     return Profile(
         {int(actor): float(weight) for actor, weight, _ in rows},
-        dt.date.fromisoformat(day) if day else None,
+        _parse_days(day),
         np.frombuffer(blob, dtype=np.float32).copy() if blob else None,
         int(size),
         frozenset(int(actor) for actor, _, is_place in rows if is_place),
@@ -152,9 +162,9 @@ def _new_story(
                        (_storyline_title(cursor, report) or story_title,))  # fmt: skip
         continued = int(cursor.lastrowid or 0)
     cursor.execute(
-        "INSERT INTO stories (title, date, day, place_entity_id, storyline_id, size, vector, "
+        "INSERT INTO stories (title, date, days, place_entity_id, storyline_id, size, vector, "
         "vector_model) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-        (story_title, date, report.day.isoformat() if report.day else None, place, continued,
+        (story_title, date, _format_days(report.days), place, continued,
          _blob(report.vector), embedder.name),
     )  # fmt: skip
     return int(cursor.lastrowid or 0)
@@ -238,9 +248,8 @@ def _retitle_if_undated(
 
 def _save_profile(cursor: sqlite3.Cursor, story_id: int, profile: Profile, model: str) -> None:
     cursor.execute(
-        "UPDATE stories SET size = ?, vector = ?, vector_model = ?, day = ? WHERE id = ?",
-        (profile.size, _blob(profile.vector), model,
-         profile.day.isoformat() if profile.day else None, story_id),
+        "UPDATE stories SET size = ?, vector = ?, vector_model = ?, days = ? WHERE id = ?",
+        (profile.size, _blob(profile.vector), model, _format_days(profile.days), story_id),
     )  # fmt: skip
 
 
@@ -264,6 +273,18 @@ def _add_actors(cursor: sqlite3.Cursor, story_id: int, report: Profile) -> None:
             "ON CONFLICT(entity_id) DO UPDATE SET stories = stories + 1",
             (actor,),
         )
+
+
+def _format_days(days: tuple[dt.date, dt.date] | None) -> str | None:
+    """The span a story's reports appeared in, as an ISO 8601 interval: sorts by its start."""
+    return None if days is None else f"{days[0].isoformat()}/{days[1].isoformat()}"
+
+
+def _parse_days(value: str | None) -> tuple[dt.date, dt.date] | None:
+    if not value:
+        return None
+    first, _, last = value.partition("/")
+    return dt.date.fromisoformat(first), dt.date.fromisoformat(last or first)
 
 
 def _blob(vector: Embeddings | None) -> bytes | None:
@@ -306,7 +327,7 @@ def storylines(connection: sqlite3.Connection) -> Iterator[Storyline]:
     """Every storyline with its stories in date order (undated last), in id order."""
     cursor = connection.execute(
         "SELECT l.id, l.title, s.id FROM storylines l JOIN stories s ON s.storyline_id = l.id "
-        "ORDER BY l.id, s.day IS NULL, s.day, s.id"
+        "ORDER BY l.id, s.days IS NULL, s.days, s.id"
     )
     for (storyline_id, name), rows in groupby(cursor, key=lambda row: (row[0], row[1])):
         yield Storyline(int(storyline_id), str(name), tuple(int(row[2]) for row in rows))
