@@ -27,6 +27,8 @@ demo: $(STAMP)
 	@$(BIN)/sitrep entities --db $(DEMO_DB) --limit 15
 	@$(BIN)/sitrep quotes --db $(DEMO_DB) --limit 15
 	@$(BIN)/sitrep claims --db $(DEMO_DB)
+	@$(BIN)/sitrep stories --db $(DEMO_DB)
+	@$(BIN)/sitrep timeline --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/pytest
@@ -54,6 +56,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python -m bench.eval_entities
 	$(BIN)/python -m bench.eval_quotes
 	$(BIN)/python -m bench.eval_claims
+	$(BIN)/python -m bench.eval_stories
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

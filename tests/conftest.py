@@ -33,7 +33,6 @@ from sitrep.models import (
     QuoteKind,
     TextSpan,
 )
-from sitrep.store import open_store
 from sitrep.store.sqlite import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,8 +92,8 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def memory_store() -> Iterator[SQLiteStore]:
-    store = open_store("sqlite:///:memory:")
-    assert isinstance(store, SQLiteStore)
+    """An empty store in memory whose sentence model is a fake: no model loads."""
+    store = SQLiteStore.open(":memory:", embedder=FakeEmbedder())
     yield store
     store.close()
 
@@ -142,6 +141,9 @@ class FakeEmbedder:
         return self._axes.setdefault(key, len(self._axes))
 
 
+LEAD = "Remarks reported from"  # how a ``quoted_report`` begins
+
+
 def quoted_report(
     origin: str,
     speaker: str,
@@ -157,7 +159,7 @@ def quoted_report(
     Built by hand as the extractor would leave it: one mention of the speaker per
     remark, the speaker bound to the report's only actor, offsets into the text.
     """
-    text, mentions, quotes = f"Remarks reported from {origin}", [], []
+    text, mentions, quotes = f"{LEAD} {origin}", [], []
     for remark in remarks:
         text += "\n\n"
         mentions.append(Mention(len(text), len(text) + len(speaker), speaker, EntityType.PERSON))

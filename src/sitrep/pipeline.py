@@ -245,8 +245,10 @@ def process(annotated: AnnotatedReport, gazetteer: Gazetteer) -> ProcessedReport
             report.text, doc, annotated.annotation.sentences, mentions, entities, found_times,
             found_quotes, gazetteer,
         ),
+        # An undated report's window still says which dates are surely ahead of it.
         events=events.find_events(
-            doc, mentions, entities, found_times, found_quotes, publication.value
+            doc, mentions, entities, found_times, found_quotes,
+            publication.value or (publication.window.latest if publication.window else None),
         ) if doc is not None else (),
     )  # fmt: skip
 

@@ -104,8 +104,10 @@ def _refresh(
     merged = list(dict.fromkeys([*json.loads(entry_actors), *actors]))
     if event.date and event.date_end is None and len(event.date) > len(date):
         date, precision = event.date, (event.precision or DatePrecision(precision)).value
+    # Only dated mentions say whether it happened: an undated "the withdrawal" in a
+    # report about the summit joins the entry but cannot tell.
     statuses = [EventStatus(s) for (s,) in cursor.execute(
-        "SELECT status FROM events WHERE entry_id = ?", (entry,)
+        "SELECT status FROM events WHERE entry_id = ? AND date IS NOT NULL", (entry,)
     )]  # fmt: skip
     triggers = [text for (text,) in cursor.execute(
         "SELECT text FROM events WHERE entry_id = ? ORDER BY id", (entry,)
