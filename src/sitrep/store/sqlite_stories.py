@@ -20,6 +20,7 @@ import numpy as np
 from sitrep.link.embeddings import Embeddings, SentenceEmbedder
 from sitrep.link.stories import (
     CANDIDATES_PER_KEY,
+    INFERRED_SLACK_DAYS,
     MAX_CANDIDATES,
     Profile,
     actor_weights,
@@ -91,7 +92,8 @@ def _days(processed: ProcessedReport) -> tuple[dt.date, dt.date] | None:
     window = publication.window
     if window is None or window.earliest is None or window.latest is None:
         return None
-    return window.earliest, window.latest
+    slack = dt.timedelta(days=INFERRED_SLACK_DAYS)
+    return window.earliest - slack, window.latest + slack
 
 
 def _lead(processed: ProcessedReport) -> str:
