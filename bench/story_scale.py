@@ -303,6 +303,10 @@ def measure(
                 "grow_s": grow_s,
             }
         )
+        say(
+            f"at {reports} reports: add_report median {rows[-1]['median_ms']:.1f} ms, "
+            f"p95 {rows[-1]['p95_ms']:.1f} ms; RSS {rows[-1]['rss_mib']:.0f} MiB"
+        )
     return with_ratios(rows)
 
 
