@@ -36,7 +36,7 @@ the store's size on disk. Quote families use ``HashEmbedder``, a cheap stand-in 
 multilingual-e5-small, so that the model's time does not hide the store's.
 
 Growing to 100,000 reports takes minutes: after each size the time to the next is
-estimated from the rate so far. ``--store PATH`` keeps the store (and the processed
+estimated from the costs so far. ``--store PATH`` keeps the store (and the processed
 base set beside it, ``PATH.base.pickle``) so that a later run resumes growing it;
 ``--max-minutes`` stops before a size whose estimated growing time exceeds it.
 
@@ -199,8 +199,9 @@ def percentile(values: Sequence[float], fraction: float) -> float:
 
 
 def latency_ms(seconds: Sequence[float]) -> dict[str, float]:
-    """Median, p95 and max of per-report times, in milliseconds."""
+    """Median, p95, max and mean of per-report times, in milliseconds."""
     return {
+        "mean_ms": 1000 * sum(seconds) / len(seconds),
         "median_ms": 1000 * percentile(seconds, 0.5),
         "p95_ms": 1000 * percentile(seconds, 0.95),
         "max_ms": 1000 * max(seconds),
@@ -213,9 +214,21 @@ def with_ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**row, "ratio": row["median_ms"] / baseline if baseline else 0.0} for row in rows]
 
 
-def estimate_seconds(grown: int, grow_s: float, remaining: int) -> float:
-    """Time to add ``remaining`` reports at the rate the last ``grown`` took."""
-    return remaining * grow_s / grown if grown else 0.0
+def estimate_seconds(costs: Sequence[tuple[int, float]], start: int, stop: int) -> float:
+    """Time to grow the store from ``start`` to ``stop`` reports.
+
+    ``costs`` are (store size, seconds per report) measured so far; the cost per report
+    is extrapolated along the line through the last two (never falling), as growing
+    stores have so far cost more per report, not less.
+    """
+    if not costs or stop <= start:
+        return 0.0
+    size, cost = costs[-1]
+    slope = 0.0
+    if len(costs) > 1 and size > costs[-2][0]:
+        slope = max(0.0, (cost - costs[-2][1]) / (size - costs[-2][0]))
+    midway = (start + stop) / 2  # the line's mean cost over the growth is its cost midway
+    return (stop - start) * (cost + slope * max(0.0, midway - size))
 
 
 def table(rows: Sequence[dict[str, Any]]) -> str:
@@ -273,17 +286,16 @@ def measure(
     """Grow the store through ``sizes``, probing at each; a row of figures per size."""
     rows: list[dict[str, Any]] = []
     count = store.counts().reports
-    rate: tuple[int, float] | None = None  # (reports grown, seconds) of the last growth
     for size in sizes:
-        if count < size and rate is not None:
-            minutes = estimate_seconds(*rate, size - count) / 60
-            say(f"growing {count} -> {size} reports: about {minutes:.1f} min at the last rate")
+        if count < size and rows:
+            costs = [(row["reports"], row["mean_ms"] / 1000) for row in rows]
+            minutes = estimate_seconds(costs, count, size) / 60
+            say(f"growing {count} -> {size} reports: about {minutes:.1f} min")
             if max_minutes is not None and minutes > max_minutes:
                 say(f"stopped: over --max-minutes {max_minutes:g}; resume with --store")
                 break
         grow_s = grow(store, base, count, max(size, count)) if count < size else 0.0
         if count < size:
-            rate = (size - count, grow_s)
             per_report_ms = 1000 * grow_s / (size - count)
             say(f"grown to {size} in {grow_s:.0f} s ({per_report_ms:.1f} ms/report)")
         if count >= size and not rows:  # a resumed store: nothing has warmed the caches yet

@@ -135,11 +135,23 @@ def test_story_scale_percentile_interpolates_between_ranks() -> None:
 
 def test_story_scale_latency_ratios_and_estimate() -> None:
     figures = latency_ms([0.001, 0.002, 0.003, 0.010])
-    assert figures == pytest.approx({"median_ms": 2.5, "p95_ms": 8.95, "max_ms": 10.0})
+    assert figures == pytest.approx(
+        {"mean_ms": 4.0, "median_ms": 2.5, "p95_ms": 8.95, "max_ms": 10.0}
+    )
     rows = with_ratios([{"median_ms": 2.0}, {"median_ms": 3.0}])
     assert [row["ratio"] for row in rows] == [1.0, 1.5]
-    assert estimate_seconds(9000, 45.0, 90_000) == pytest.approx(450.0)
-    assert estimate_seconds(0, 0.0, 10) == 0.0
+
+
+def test_story_scale_estimate_extrapolates_the_cost_per_report_and_never_lowers_it() -> None:
+    assert estimate_seconds([], 0, 1000) == 0.0
+    assert estimate_seconds([(1000, 0.005)], 1000, 10_000) == pytest.approx(45.0)
+    # 5 ms at 1k, 16 ms at 10k: the line costs 28.25 ms halfway from 10,050 to 30,000.
+    rising = [(1000, 0.005), (10_000, 0.016)]
+    assert estimate_seconds(rising, 10_050, 30_000) == pytest.approx(
+        19_950 * (0.016 + 0.011 / 9000 * 10_025)
+    )
+    assert estimate_seconds([(1000, 0.005), (10_000, 0.004)], 10_000, 20_000) == pytest.approx(40.0)
+    assert estimate_seconds(rising, 500, 500) == 0.0
 
 
 def test_story_scale_table_prints_a_row_per_size() -> None:
@@ -185,9 +197,10 @@ def test_story_scale_measure_resumes_a_store_and_stops_at_the_time_budget(
         measure(store, path, _base(), [3], 1, None, lambda _: None)
     said: list[str] = []
     with SQLiteStore.open(str(path), embedder=HashEmbedder()) as store:
-        rows = measure(store, path, _base(), [2, 30, 60], 1, 0.0, said.append)
-        # Resumed at 4 reports: 20 added to warm up, 1 probed, grown to 30, 1 probed; then
-        # the budget of 0 minutes stops it before 60.
-        assert store.counts().reports == 31
-    assert [row["reports"] for row in rows] == [24, 30]
+        rows = measure(store, path, _base(), [2, 30], 1, 0.0, said.append)
+        # Resumed at 4 reports: 20 added to warm up and 1 probed; then the budget of
+        # 0 minutes stops it before growing to 30.
+        assert store.counts().reports == 25
+    assert [row["reports"] for row in rows] == [24]
+    assert said[-2].startswith("growing 25 -> 30 reports: about")
     assert "stopped" in said[-1]
