@@ -17,12 +17,12 @@ neighbours, not the whole store. Every copy goes through ``SQLiteStore.add_repor
 one transaction each, as ingest stores a report.
 
 What a copy shifts with its date (``replay_copy``): the publication date (stated, so
-no inference evidence is kept), the TIMEX3 values of its times and the ``time`` of its
-claims (calendar values only; see ``shift_timex``), and its LSH band keys are made
-its own, so that the near-duplicate lookup sees a store of distinct reports. Times
+no inference evidence is kept), the TIMEX3 values of its times, the dates of its events
+and the ``time`` of its claims (calendar values only; see ``shift_timex``); and its LSH
+band keys are made its own, so that the near-duplicate lookup sees distinct reports. Times
 the pipeline left unanchored because the BBC reports are undated ("Monday",
 ``XXXX-WXX-1``) stay unanchored: the copies are dated, the parse was not redone.
-What a copy does not change: its text, actors, quotes and claims, so a base report's
+What a copy does not change: its text, actors, quotes, claims and events, so a base report's
 copies meet each other every week (the same speakers, the same claims): a worst case
 for anything that groups across reports. Claim groups meet it first: ``--without-claims``
 stores the copies without their claims, to see what the rest of ``add_report`` costs
@@ -182,6 +182,14 @@ def replay_copy(base: Sequence[ProcessedReport], number: int) -> ProcessedReport
         publication=publication,
         fingerprint=fingerprint,
         times=tuple(shift_time(expression, days) for expression in original.times),
+        events=tuple(
+            replace(
+                event,
+                date=shift_timex(event.date, days),
+                date_end=shift_timex(event.date_end, days),
+            )
+            for event in original.events
+        ),
         claims=tuple(
             replace(claim, time=shift_timex(claim.time, days)) for claim in original.claims
         ),

@@ -24,18 +24,31 @@ from bench.story_scale import (
 )
 from tests.conftest import quoted_report
 
-from sitrep.models import ProcessedReport, TimeExpression, TimeType
+from sitrep.models import (
+    Event,
+    EventStatus,
+    ProcessedReport,
+    TextSpan,
+    TimeExpression,
+    TimeType,
+)
 from sitrep.store.sqlite import SQLiteStore
 
 
 def _base() -> list[ProcessedReport]:
-    """Two reports, one undated and one dated, each with a dated time expression."""
+    """Two reports, one undated and one dated, each with a dated time and event."""
     year = TimeExpression(0, 4, "2004", TimeType.DATE, "2004")
+    event = Event(
+        0, 4, "said", TextSpan(0, 10), "statement", (0,), None, "2004-05-01", "2004-06", None,
+        EventStatus.HAPPENED,
+    )  # fmt: skip
     undated = quoted_report("a.txt", "Ada Varga", ["We will build the bridge."], published=None)
     dated = quoted_report(
         "b.txt", "Mara Tolvik", ["The port is open again."], published=dt.date(2004, 6, 1)
     )
-    return [dataclasses.replace(report, times=(year,)) for report in (undated, dated)]
+    return [
+        dataclasses.replace(report, times=(year,), events=(event,)) for report in (undated, dated)
+    ]
 
 
 def test_story_scale_replay_date_moves_a_week_each_round_and_spreads_over_years() -> None:
@@ -108,6 +121,9 @@ def test_story_scale_replay_copy_is_a_new_dated_report_with_the_same_text() -> N
     assert not set(later.fingerprint.band_keys) & set(first.fingerprint.band_keys)
     # Undated: times move by the copy's distance from the replay's start...
     assert later.times[0].value == f"{(dt.date(2004, 1, 1) + (published - REPLAY_START)).year}"
+    moved = published - REPLAY_START
+    assert later.events[0].date == (dt.date(2004, 5, 1) + moved).isoformat()
+    assert later.events[0].date_end == f"{dt.date(2004, 6, 1) + moved:%Y-%m}"
     # ...dated: by its distance from the original's date (here 7 months back: still 2004).
     dated = replay_copy(base, 1)
     assert dated.publication.value == REPLAY_START + dt.timedelta(days=1)
