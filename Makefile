@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/link_scale.py
 	$(BIN)/python -m bench.quote_families
 	$(BIN)/python -m bench.claims_speed
+	$(BIN)/python -m bench.story_scale --sizes 1000,10000
 
 eval: $(EVAL_STAMP)
 	$(BIN)/python bench/eval_times.py

@@ -134,8 +134,9 @@ def _same_person(
         compatible.append(candidate)
     if len(compatible) <= 1:
         return compatible[0] if compatible else None
-    ranked = sorted(compatible, key=lambda c: -index.shared_reports(c.id, context))
-    best, runner_up = (index.shared_reports(c.id, context) for c in ranked[:2])
+    shared = {c.id: index.shared_reports(c.id, context) for c in compatible}
+    ranked = sorted(compatible, key=lambda c: -shared[c.id])
+    best, runner_up = (shared[c.id] for c in ranked[:2])
     return ranked[0] if best > runner_up else None
 
 

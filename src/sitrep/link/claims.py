@@ -335,29 +335,43 @@ def best_match(
 
 
 def group_state(members: Sequence[ClaimEvidence], names: dict[int, str]) -> GroupState:
-    """Status, independent sources and conflicts of a group's claims (in id order).
+    """Status, independent sources and conflicts of a group's claims (in id order): the
+    claims joined one by one (``joined_state``).
 
     Args:
         names: how explanations name each source (its outlet or title), by source id.
     """
-    sources = tuple(dict.fromkeys(member.source for member in members))
-    agreeing_sources: set[int] = set()
-    conflict: tuple[ClaimEvidence, ClaimEvidence] | None = None
-    conflicting: dict[int, None] = {}
-    for index, first in enumerate(members):
-        for second in members[index + 1 :]:
-            if first.source == second.source:
-                continue
-            verdict = judge(second, first)
-            if verdict is Verdict.AGREE:
-                agreeing_sources.update((first.source, second.source))
-            elif verdict is Verdict.DISAGREE:
-                conflict = conflict or (first, second)
-                conflicting.update({first.id: None, second.id: None})
-    if conflict is not None:
-        return GroupState(ClaimStatus.CONTESTED, sources, explain(*conflict, names),
-                          tuple(conflicting))  # fmt: skip
-    if len(agreeing_sources) >= 2:
+    state = GroupState(ClaimStatus.SINGLE_SOURCE, (), None, ())
+    for index, member in enumerate(members):
+        state = joined_state(state, member, members[:index], names)
+    return state
+
+
+def joined_state(
+    prior: GroupState,
+    new: ClaimEvidence,
+    members: Sequence[ClaimEvidence],
+    names: dict[int, str],
+) -> GroupState:
+    """A group's state once ``new`` has joined ``members`` (in id order). Only the pairs
+    the new claim makes are judged: a status only rises (single-source, corroborated,
+    contested) as claims join, so the cost of joining stays that of ``members``."""
+    sources = tuple(dict.fromkeys([*prior.sources, *(m.source for m in members), new.source]))
+    agrees, conflict = False, None
+    conflicting = dict.fromkeys(prior.conflicting)
+    for member in members:
+        if member.source == new.source:
+            continue
+        verdict = judge(new, member)
+        if verdict is Verdict.AGREE:
+            agrees = True
+        elif verdict is Verdict.DISAGREE:
+            conflict = conflict or (member, new)
+            conflicting.update({member.id: None, new.id: None})
+    if conflict is not None or prior.status is ClaimStatus.CONTESTED:
+        explanation = prior.explanation or (explain(*conflict, names) if conflict else None)
+        return GroupState(ClaimStatus.CONTESTED, sources, explanation, tuple(conflicting))
+    if agrees or prior.status is ClaimStatus.CORROBORATED:
         return GroupState(ClaimStatus.CORROBORATED, sources, None, ())
     return GroupState(ClaimStatus.SINGLE_SOURCE, sources, None, ())
 

@@ -25,7 +25,7 @@ from sitrep.link.claims import (
     content_words,
     context_stems,
     figure_interval,
-    group_state,
+    joined_state,
     object_numbers,
 )
 from sitrep.link.gazetteer import Gazetteer
@@ -47,7 +47,6 @@ from sitrep.models import (
 # Claims of a group compared when one joins: the newest, so the pairs judged stay bounded
 # however many reports repeat a claim.
 MAX_GROUP_MEMBERS = 60
-_RANK = {ClaimStatus.SINGLE_SOURCE: 0, ClaimStatus.CORROBORATED: 1, ClaimStatus.CONTESTED: 2}
 _EVIDENCE_COLUMNS = (
     "id, source_id, kind, claim_key, predicate, object, measured, negated, modality, time, "
     "published, text, value, upper, approx, varies, context, group_id"
@@ -156,30 +155,27 @@ def _place(cursor: sqlite3.Cursor, claim_id: int, key: str | None, report_id: in
         return
     _, group, _ = match
     cursor.execute("UPDATE claims SET group_id = ? WHERE id = ?", (group, claim_id))
-    _refresh(cursor, int(group or 0))
+    _refresh(cursor, int(group or 0), new)
 
 
-def _refresh(cursor: sqlite3.Cursor, group: int) -> None:
-    """Recompute a group's status after a claim joined it, from its newest
-    ``MAX_GROUP_MEMBERS`` claims: a status only rises (single-source, corroborated,
-    contested) as claims join, so older pairs need no second look."""
-    rows = _evidence(cursor, f"WHERE group_id = ? ORDER BY id DESC LIMIT {MAX_GROUP_MEMBERS}",
-                     (group,))  # fmt: skip
+def _refresh(cursor: sqlite3.Cursor, group: int, new: ClaimEvidence) -> None:
+    """Fold the claim that just joined into its group's status, judged against the
+    group's newest ``MAX_GROUP_MEMBERS`` other claims (``joined_state``)."""
+    rows = _evidence(cursor, "WHERE group_id = ? AND id != ? ORDER BY id DESC "
+                     f"LIMIT {MAX_GROUP_MEMBERS}", (group, new.id))  # fmt: skip
     members = [evidence for evidence, _ in reversed(rows)]
-    sources = [int(source) for (source,) in cursor.execute(
-        "SELECT source_id FROM claims WHERE group_id = ? GROUP BY source_id ORDER BY MIN(id)",
+    status, sources, explanation, conflicting = cursor.execute(
+        "SELECT status, sources, explanation, conflicting FROM claim_groups WHERE id = ?",
         (group,),
-    )]  # fmt: skip
-    state = group_state(members, _source_names(cursor, {m.source for m in members}))
-    prior, explanation, conflicting = cursor.execute(
-        "SELECT status, explanation, conflicting FROM claim_groups WHERE id = ?", (group,)
     ).fetchone()
-    if _RANK[ClaimStatus(prior)] > _RANK[state.status]:
-        state = GroupState(ClaimStatus(prior), (), explanation, tuple(json.loads(conflicting)))
+    prior = GroupState(ClaimStatus(status), tuple(json.loads(sources)), explanation,
+                       tuple(json.loads(conflicting)))  # fmt: skip
+    names = _source_names(cursor, {m.source for m in members} | {new.source})
+    state = joined_state(prior, new, members, names)
     cursor.execute(
         "UPDATE claim_groups SET status = ?, sources = ?, explanation = ?, conflicting = ? "
         "WHERE id = ?",
-        (state.status.value, json.dumps(sources), state.explanation,
+        (state.status.value, json.dumps(state.sources), state.explanation,
          json.dumps(state.conflicting), group),
     )  # fmt: skip
 

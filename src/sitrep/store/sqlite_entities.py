@@ -26,6 +26,9 @@ from sitrep.models import (
 # SQLite's default limit on host parameters is 32,766; a report's keys stay far below.
 _KEY_CHUNK = 500
 
+# How many of an actor's most recent reports are read for the company it keeps.
+SHARED_REPORTS_READ = 200
+
 
 class SQLiteActorIndex:
     """The alias index as linking sees it, read through one cursor (one transaction)."""
@@ -50,11 +53,15 @@ class SQLiteActorIndex:
         if not others:
             return 0
         marks = ",".join("?" * len(others))
+        # The actor's most recent reports only: context read from them is enough, and
+        # a name mentioned in tens of thousands of reports must not be read whole.
         row = self._cursor.execute(
             f"""
             SELECT COUNT(DISTINCT other.entity_id)
-            FROM mentions own JOIN mentions other ON other.report_id = own.report_id
-            WHERE own.entity_id = ? AND other.entity_id IN ({marks})
+            FROM (SELECT DISTINCT report_id FROM mentions WHERE entity_id = ?
+                  ORDER BY report_id DESC LIMIT {SHARED_REPORTS_READ}) own
+            JOIN mentions other ON other.report_id = own.report_id
+            WHERE other.entity_id IN ({marks})
             """,
             (actor_id, *others),
         ).fetchone()
