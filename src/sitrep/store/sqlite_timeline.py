@@ -39,8 +39,13 @@ def insert_events(
 ) -> None:
     """Store a report's events and put each dated one (or undated one its story has an
     entry for) on the timeline."""
+    outlet = processed.clean.source
     for position, event in enumerate(processed.events):
-        actors = [entity_ids[a] for a in event.actors if 0 <= a < len(entity_ids)]
+        actors = [
+            entity_ids[a]
+            for a in event.actors
+            if 0 <= a < len(entity_ids) and processed.entities[a].name != outlet
+        ]  # fmt: skip  (the dateline's "(Eurasia Wire)" took no part)
         place = entity_ids[event.place] if event.place is not None else None
         entry = _entry_for(cursor, event, actors, place, story_id)
         cursor.execute(
