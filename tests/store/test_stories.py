@@ -73,3 +73,12 @@ def test_the_same_dated_event_from_two_reports_is_one_entry(memory_store: SQLite
     entries = list(memory_store.timeline())
     # No actor or place in common: one type and day is not enough to be one event.
     assert len(entries) == 6
+
+
+def test_a_copy_that_reads_differently_still_joins_its_original_story(
+    memory_store: SQLiteStore,
+) -> None:
+    original = memory_store.add_report(bare("a.txt", DAY), None, None)
+    memory_store.add_report(bare("edited-copy.txt", DAY), original, 0.9)
+    (story,) = memory_store.stories()
+    assert len(story.report_ids) == 2 and story.sources == 1

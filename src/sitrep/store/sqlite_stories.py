@@ -51,13 +51,14 @@ def insert_story(
     candidates = _candidates(cursor, report)
     rarity = _rarity(cursor, {actor for _, story in candidates for actor in story.actors}
                      | set(report.actors))  # fmt: skip
-    chosen = best_story(report, candidates, rarity)
+    # A syndicated copy is in its original's story, whatever the scores say.
+    chosen = _original_story(cursor, source_id, report_id) or best_story(report, candidates, rarity)
     if chosen is None:
         story_id = _new_story(cursor, processed, entity_ids, report, candidates, rarity, embedder)
         score = None
     else:
         story_id, score = chosen
-        story = dict(candidates)[story_id]
+        story = dict(candidates).get(story_id) or _stored_profile(cursor, story_id)
         _save_profile(cursor, story_id, merged(story, report), embedder.name)
         _retitle_if_undated(cursor, story_id, processed, entity_ids)
     cursor.execute(
@@ -66,6 +67,17 @@ def insert_story(
     )
     _add_actors(cursor, story_id, report)
     return story_id
+
+
+def _original_story(
+    cursor: sqlite3.Cursor, source_id: int, report_id: int
+) -> tuple[int, float] | None:
+    if source_id == report_id:
+        return None
+    row = cursor.execute(
+        "SELECT story_id FROM story_reports WHERE report_id = ?", (source_id,)
+    ).fetchone()
+    return (int(row[0]), 1.0) if row else None
 
 
 def _profile(
