@@ -27,21 +27,16 @@ import json
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.ingest import CORPUS, corpus_files
+from bench.bbc import process_corpus, store_all
+from bench.ingest import CORPUS
 
 from sitrep.annotate import AnnotatedReport
-from sitrep.clean import clean_page
-from sitrep.config import Settings
-from sitrep.errors import AlreadyStored
 from sitrep.extract import claims
-from sitrep.ingest import iter_pages
 from sitrep.link.gazetteer import Gazetteer
-from sitrep.models import ProcessedReport, RawPage
-from sitrep.pipeline import Pipeline, process
+from sitrep.models import ProcessedReport
 from sitrep.store.sqlite import SQLiteStore
 
 BUDGET = 0.15
@@ -71,18 +66,6 @@ def extraction_seconds(
 
 def without_claims(report: ProcessedReport) -> ProcessedReport:
     return dataclasses.replace(report, claims=())
-
-
-def store_all(reports: Sequence[ProcessedReport], path: str) -> float:
-    """Seconds to store every report, one transaction each."""
-    with SQLiteStore.open(path) as store:
-        started = time.perf_counter()
-        for report in reports:
-            try:
-                store.add_report(report, None, None)
-            except AlreadyStored:  # the corpus holds a few exact copies
-                continue
-        return time.perf_counter() - started
 
 
 def stored_claims(path: str) -> tuple[int, dict[str, int]]:
@@ -127,18 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"skipped: the BBC corpus is not at {CORPUS}")
         return 0
-    settings = Settings.from_env(None)
-    pipeline = Pipeline(settings)
-    pages = iter_pages([str(path) for path in corpus_files(CORPUS, arguments.limit)], settings)
-    started = time.perf_counter()
-    cleaned = [
-        clean_page(page, pipeline.identifier, settings.languages)
-        for page in pages
-        if isinstance(page, RawPage)
-    ]
-    annotated = pipeline.annotator.annotate(cleaned)
-    processed = [process(report, pipeline.gazetteer) for report in annotated]
-    pipeline_s = time.perf_counter() - started
+    corpus = process_corpus(arguments.limit)
+    pipeline, annotated, processed = corpus.pipeline, corpus.annotated, corpus.processed
+    pipeline_s = corpus.seconds
     extract_s = sum(
         extraction_seconds(report, done, pipeline.gazetteer)
         for report, done in zip(annotated, processed, strict=True)

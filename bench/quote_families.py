@@ -28,31 +28,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.ingest import CORPUS, corpus_files
+from bench.bbc import process_corpus, store_all
+from bench.ingest import CORPUS
 
 from sitrep.annotate import AnnotatedReport
-from sitrep.clean import clean_page
-from sitrep.config import Settings
-from sitrep.errors import AlreadyStored
 from sitrep.extract import quotes
-from sitrep.ingest import iter_pages
-from sitrep.models import ProcessedReport, RawPage
-from sitrep.pipeline import Pipeline, process
-from sitrep.store.sqlite import SQLiteStore
+from sitrep.models import ProcessedReport
 
 BUDGET = 0.15
-
-
-def store_all(reports: list[ProcessedReport], path: str) -> float:
-    """Seconds to store every report, one transaction each."""
-    with SQLiteStore.open(path) as store:
-        started = time.perf_counter()
-        for report in reports:
-            try:
-                store.add_report(report, None, None)
-            except AlreadyStored:  # the corpus holds a few exact copies
-                continue
-        return time.perf_counter() - started
 
 
 def main() -> None:
@@ -63,18 +46,8 @@ def main() -> None:
     if not CORPUS.is_dir():
         print(f"skipped: the BBC corpus is not at {CORPUS}")
         return
-    settings = Settings.from_env(None)
-    pipeline = Pipeline(settings)
-    pages = iter_pages([str(path) for path in corpus_files(CORPUS, arguments.limit)], settings)
-    started = time.perf_counter()
-    cleaned = [
-        clean_page(page, pipeline.identifier, settings.languages)
-        for page in pages
-        if isinstance(page, RawPage)
-    ]
-    annotated = pipeline.annotator.annotate(cleaned)
-    processed = [process(report, pipeline.gazetteer) for report in annotated]
-    pipeline_s = time.perf_counter() - started
+    corpus = process_corpus(arguments.limit)
+    annotated, processed, pipeline_s = corpus.annotated, corpus.processed, corpus.seconds
     quotes_s = sum(
         _extraction_seconds(report, done) for report, done in zip(annotated, processed, strict=True)
     )

@@ -65,7 +65,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from bench.ingest import CORPUS, REPO, _peak_rss_kib, _rss_now_kib, corpus_files
+from bench.ingest import CORPUS, REPO, _peak_rss_kib, _rss_now_kib
 
 from sitrep.errors import AlreadyStored
 from sitrep.models import ProcessedReport, TimeExpression
@@ -345,23 +345,9 @@ def measure(
 
 def prepare_base(limit: int, output: Path) -> None:
     """Process the first ``limit`` BBC reports with the real pipeline and pickle them."""
-    from sitrep.clean import clean_page
-    from sitrep.config import Settings
-    from sitrep.ingest import iter_pages
-    from sitrep.models import RawPage
-    from sitrep.pipeline import Pipeline, process
+    from bench.bbc import process_corpus  # loads spaCy: only in the child that needs it
 
-    settings = Settings()
-    pipeline = Pipeline(settings)
-    pages = iter_pages([str(path) for path in corpus_files(CORPUS, limit)], settings)
-    cleaned = [
-        clean_page(page, pipeline.identifier, settings.languages)
-        for page in pages
-        if isinstance(page, RawPage)
-    ]
-    processed = [
-        process(report, pipeline.gazetteer) for report in pipeline.annotator.annotate(cleaned)
-    ]
+    processed = process_corpus(limit).processed
     output.write_bytes(pickle.dumps(processed, protocol=pickle.HIGHEST_PROTOCOL))
 
 

@@ -27,6 +27,8 @@ from sitrep.models import (
 from sitrep.store.sqlite_stories import short_name
 
 MAX_ENTRY_CANDIDATES = 200
+MAX_ENTRY_ACTORS = 50  # an event named in thousands of reports keeps its first 50 actors
+TITLE_TRIGGERS = 20  # the words an entry's first mentions name it by; a noun is chosen
 
 
 def insert_events(
@@ -101,21 +103,21 @@ def _refresh(
     cursor: sqlite3.Cursor, entry: int, event: Event, actors: list[int], place: int | None
 ) -> None:
     """Fold the event into its entry: actors, place, the most precise date, status, title."""
-    (date, date_end, precision, entry_actors, entry_place) = cursor.execute(
-        "SELECT date, date_end, precision, actors, place_entity_id FROM timeline_entries "
-        "WHERE id = ?",
+    (date, date_end, precision, status, entry_actors, entry_place) = cursor.execute(
+        "SELECT date, date_end, precision, status, actors, place_entity_id "
+        "FROM timeline_entries WHERE id = ?",
         (entry,),
     ).fetchone()
-    merged = list(dict.fromkeys([*json.loads(entry_actors), *actors]))
+    merged = list(dict.fromkeys([*json.loads(entry_actors), *actors]))[:MAX_ENTRY_ACTORS]
     if event.date and event.date_end is None and len(event.date) > len(date):
         date, precision = event.date, (event.precision or DatePrecision(precision)).value
     # Only dated mentions say whether it happened: an undated "the withdrawal" in a
-    # report about the summit joins the entry but cannot tell.
-    statuses = [EventStatus(s) for (s,) in cursor.execute(
-        "SELECT status FROM events WHERE entry_id = ? AND date IS NOT NULL", (entry,)
-    )]  # fmt: skip
+    # report about the summit joins the entry but cannot tell. A status only rises.
+    if event.date is not None:
+        status = status_of([EventStatus(status), event.status]).value
     triggers = [text for (text,) in cursor.execute(
-        "SELECT text FROM events WHERE entry_id = ? ORDER BY id", (entry,)
+        f"SELECT text FROM events WHERE entry_id = ? ORDER BY id LIMIT {TITLE_TRIGGERS}",
+        (entry,),
     )]  # fmt: skip
     nouns = BY_NAME[event.type].nouns if event.type in BY_NAME else frozenset()
     # A noun names the event best: "summit", "session", rather than "met".
@@ -127,8 +129,7 @@ def _refresh(
     cursor.execute(
         "UPDATE timeline_entries SET date = ?, date_end = ?, precision = ?, status = ?, "
         "title = ?, place_entity_id = ?, actors = ? WHERE id = ?",
-        (date, date_end, precision, status_of(statuses).value, new_title, place,
-         json.dumps(merged), entry),
+        (date, date_end, precision, status, new_title, place, json.dumps(merged), entry),
     )  # fmt: skip
 
 
