@@ -191,7 +191,9 @@ def test_timeline_axis_zoom_out_climbs_to_all_dates() -> None:
         (None, None, None),
         (None, "2013-09-23", ("Sep 2013", "2013-09", "2013-09")),
         ("2013-09", None, ("2013", "2013", "2013")),
-        ("2011", "2013", ("All dates", None, None)),  # a range of years
+        ("2011", "2013", ("2010s", "2010", "2019")),  # a range of years: its decade
+        ("2013", "2013", ("2010s", "2010", "2019")),
+        ("2010", "2019", ("All dates", None, None)),  # a decade: everything
     ],
 )
 def test_timeline_axis_zoom_out(
