@@ -13,6 +13,8 @@ from sitrep.models import (
     Entity,
     ProcessedReport,
     QuoteFamily,
+    SearchKind,
+    SearchResults,
     SituatedTime,
     StoredClaim,
     StoredMention,
@@ -121,6 +123,26 @@ class Store(Protocol):
         """Timeline entries in date order, streamed: only those overlapping ``date_from`` to
         ``date_to`` (TIMEX3 dates of any precision), or naming ``actor`` (a name or alias,
         any case or script), when given."""
+        ...
+
+    def search(
+        self,
+        query: str,
+        kinds: frozenset[SearchKind] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Reports (title and text), quotes and claims holding every word of ``query``,
+        best first, ``limit`` of them from ``offset``; ``total`` counts them all.
+
+        Case and Latin accents aside ("sao" finds "São", "рахмон" finds "Рахмон"); the
+        last word may be the start of one ("summ" finds "summit"). The query is words,
+        never search syntax: quotes, AND, NEAR, ``*`` or ``-`` are only text, and a query
+        without a word finds nothing. ``kinds`` keeps only those kinds of match.
+
+        Raises:
+            ValueError: ``limit`` or ``offset`` is negative.
+        """
         ...
 
     def counts(self) -> ReportCounts: ...
