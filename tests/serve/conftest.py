@@ -9,13 +9,13 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from tests.conftest import FakeEmbedder
 
 from sitrep.config import Settings
 from sitrep.ingest import iter_pages
 from sitrep.serve.app import create_app
 from sitrep.serve.config import ServeConfig
 from sitrep.store.sqlite import SQLiteStore
-from tests.conftest import FakeEmbedder
 
 # A plain-text report whose words are markup: the pages must show them, never run them.
 HOSTILE_TITLE = '<script>alert("title")</script> Border talks resume'

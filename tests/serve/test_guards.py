@@ -8,14 +8,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.serve.conftest import HOSTILE_TITLE, AppFactory, client_for
 
 from sitrep.config import Settings
 from sitrep.serve.security import CONTENT_SECURITY_POLICY
-from tests.serve.conftest import HOSTILE_TITLE, AppFactory, client_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
 
-TOKEN = "correct horse battery staple"
+TOKEN = "correct-horse-battery-staple"
 
 
 async def hostile_report_id(client: httpx.AsyncClient) -> int:
@@ -135,9 +135,9 @@ async def test_upload_and_url_ingestion(
         source.backup(target)  # whatever the served store's open readers hold in its WAL
     settings = Settings(db=str(copy))
     report = (
-        "Khorog, 12 May 2025. Border guards opened a new post on the Panj river, "
-        "the regional governor said on Monday."
-    ).encode()
+        b"Khorog, 12 May 2025. Border guards opened a new post on the Panj river, "
+        b"the regional governor said on Monday."
+    )
     async with client_for(make_app(write_token=TOKEN, settings=settings)) as client:
         done = await client.post(
             "/api/ingest",
