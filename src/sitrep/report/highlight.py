@@ -49,14 +49,22 @@ def paragraphs(
     result: list[Paragraph] = []
     current: list[Segment] = []
     gaps = set(breaks)
+    # A sweep: items enter in order of start and leave once the cut passes their end, so
+    # a long report with many items costs their number, not their number per piece.
+    waiting = sorted(items, key=lambda item: item.start)
+    entered = 0
+    active: list[Highlight] = []
     for start, end in pairwise(cuts):
+        while entered < len(waiting) and waiting[entered].start <= start:
+            active.append(waiting[entered])
+            entered += 1
+        active = [item for item in active if item.end > start]
         if (start, end) in gaps:
             if current:
                 result.append(Paragraph(segments=current))
             current = []
             continue
-        covering = [item for item in items if item.start <= start and end <= item.end]
-        current.append(_segment(text[start:end], covering, _inside(start, end, target)))
+        current.append(_segment(text[start:end], active, _inside(start, end, target)))
     if current:
         result.append(Paragraph(segments=current))
     return result

@@ -319,10 +319,12 @@ class Reader:
         results = self.store.search(query, limit=per_page, offset=(page - 1) * per_page)
         hits = []
         for hit in results.hits:
+            # A quote is shown as quoted; a claim (a figure, a clause) and a report's match
+            # by the sentence they sit in.
             source = (
-                self._sentence_source(hit.report_id, hit.start, hit.end)
-                if hit.kind is SearchKind.REPORT or hit.end <= hit.start
-                else self._source(hit.report_id, hit.start, hit.end)
+                self._source(hit.report_id, hit.start, hit.end)
+                if hit.kind is SearchKind.QUOTE
+                else self._sentence_source(hit.report_id, hit.start, hit.end)
             )
             snippet = _marked_snippet(hit.snippet, hit.marks)
             hits.append(SearchHitView(kind=hit.kind.value, id=hit.id, snippet=snippet,
