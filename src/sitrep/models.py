@@ -632,6 +632,21 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """A stored event mention with the timeline entry it joined (None: undated, no entry)."""
+
+    id: int
+    report_id: int
+    type: str
+    start: int
+    end: int
+    sentence: TextSpan
+    status: EventStatus
+    date: str | None
+    entry_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """One real-world event on the timeline, however many reports state it.
 

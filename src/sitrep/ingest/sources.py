@@ -31,7 +31,8 @@ def iter_pages(
     Args:
         arguments: paths, folders, globs and http(s) URLs, as typed.
         settings: the input cap and fetch limits.
-        fetcher: fetches URLs; one is made from the settings when URLs are given.
+        fetcher: fetches URLs; one is made from the settings (limits and
+            ``allow_private_urls``) when URLs are given. One handed in keeps its own.
     """
     owned_fetcher: Fetcher | None = None
     seen: set[Path] = set()  # a file named twice (by two globs, or a link) is read once
@@ -43,7 +44,10 @@ def iter_pages(
             if is_url(argument):
                 if fetcher is None:
                     owned_fetcher = fetcher = Fetcher(
-                        settings.fetch_timeout_s, settings.max_redirects, settings.max_input_bytes
+                        settings.fetch_timeout_s,
+                        settings.max_redirects,
+                        settings.max_input_bytes,
+                        allow_private=settings.allow_private_urls,
                     )
                 yield from _pages_from_url(argument, fetcher)
                 continue

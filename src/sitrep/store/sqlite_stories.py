@@ -309,12 +309,35 @@ def _stored(local: int | None, entity_ids: Sequence[int]) -> int | None:
     return entity_ids[local] if local is not None and 0 <= local < len(entity_ids) else None
 
 
-def stories(connection: sqlite3.Connection) -> Iterator[Story]:
-    """Every story with its reports, in id order."""
+def stories(
+    connection: sqlite3.Connection,
+    story_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    largest_first: bool = False,
+) -> Iterator[Story]:
+    """Stories with their reports: all, or those of ``story_ids``; in id order, or the
+    most reported first; a page of them with ``limit`` and ``offset``."""
+    conditions = f"WHERE id IN ({','.join('?' * len(story_ids))})" if story_ids is not None else ""
+    order = "size DESC, id" if largest_first else "id"
+    chosen = [
+        int(row[0])
+        for row in connection.execute(
+            f"SELECT id FROM stories {conditions} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*(story_ids or ()), -1 if limit is None else limit, offset),
+        )
+    ]
+    for chunk in _chunks(chosen):
+        found = {story.id: story for story in _stories_with_ids(connection, chunk)}
+        yield from (found[story_id] for story_id in chunk if story_id in found)
+
+
+def _stories_with_ids(connection: sqlite3.Connection, story_ids: Sequence[int]) -> Iterator[Story]:
     cursor = connection.execute(
         "SELECT s.id, s.title, s.date, s.place_entity_id, s.storyline_id, r.report_id, "
         "r.source_id FROM stories s JOIN story_reports r ON r.story_id = s.id "
-        "ORDER BY s.id, r.report_id"
+        f"WHERE s.id IN ({','.join('?' * len(story_ids))}) ORDER BY s.id, r.report_id",
+        tuple(story_ids),
     )
     for (story_id, name, date, place, storyline), rows in groupby(
         cursor, key=lambda row: tuple(row[:5])
@@ -326,6 +349,19 @@ def stories(connection: sqlite3.Connection) -> Iterator[Story]:
             report_ids=tuple(int(row[5]) for row in members),
             sources=len({int(row[6]) for row in members}), storyline_id=storyline,
         )  # fmt: skip
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    """Ids in slices that keep a query's parameters under SQLite's limit."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def story_of_report(connection: sqlite3.Connection, report_id: int) -> int | None:
+    row = connection.execute(
+        "SELECT story_id FROM story_reports WHERE report_id = ?", (report_id,)
+    ).fetchone()
+    return None if row is None else int(row[0])
 
 
 def _top_actors(connection: sqlite3.Connection, story_id: int, limit: int = 8) -> tuple[int, ...]:
