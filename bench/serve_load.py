@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ipaddress
 import json
 import math
 import os
@@ -59,12 +58,12 @@ from bench.story_scale import HashEmbedder, load_base, percentile, replay_copy
 
 from sitrep.errors import AlreadyStored
 from sitrep.models import ProcessedReport
+from sitrep.serve.security import is_loopback_host
 from sitrep.store.sqlite import SQLiteStore
 
 TARGET_P95_MS = 200.0
 LIST_PER_PAGE = 50  # the deep list page asks for this many rows, so its page number is known
 GROW_CHUNK = 1000  # reports added between two progress lines while building
-LOOPBACK_NAMES = frozenset({"localhost"})
 # Every fourth round of the replay states its figures half as large again: copies of one
 # report are otherwise word for word alike, and the store would hold no contested claim
 # group for the claim pages to show (measured: none among 79,041 groups at 10,000 reports).
@@ -73,16 +72,6 @@ CONTESTED_FACTOR = 1.5
 
 
 # --- where the load may go -------------------------------------------------------------
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is a loopback address (``127.0.0.0/8``, ``::1``) or ``localhost``."""
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:  # a name other than localhost: it could resolve anywhere
-        return False
 
 
 def base_url(host: str, port: int) -> str:
@@ -480,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build-only", action="store_true", help="build the store, no load")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     arguments = parser.parse_args(argv)
-    if not is_loopback(arguments.host):
+    if not is_loopback_host(arguments.host):
         parser.error(
             f"--host {arguments.host}: not a loopback address. The load run only targets a "
             "server of its own on this machine: use 127.0.0.1, ::1 or localhost."

@@ -19,7 +19,6 @@ from bench.serve_load import (
     contest_figures,
     fire,
     grow_contested,
-    is_loopback,
     load,
     main,
     page_figures,
@@ -66,33 +65,14 @@ def _report_with_figure() -> ProcessedReport:
     )
 
 
-@pytest.mark.parametrize(
-    ("host", "loopback"),
-    [
-        ("127.0.0.1", True),
-        ("127.8.9.10", True),
-        ("::1", True),
-        ("[::1]", True),
-        ("localhost", True),
-        ("LOCALHOST", True),
-        ("0.0.0.0", False),
-        ("192.168.1.20", False),
-        ("::", False),
-        ("example.org", False),
-        ("localhost.example.org", False),
-    ],
-)
-def test_serve_load_is_loopback_accepts_only_this_machine(host: str, loopback: bool) -> None:
-    assert is_loopback(host) is loopback
-
-
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20", "example.org"])
 def test_serve_load_refuses_a_host_that_is_not_loopback(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    host: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     with pytest.raises(SystemExit) as stopped:
-        main(["--host", "0.0.0.0", "--db", str(tmp_path / "never.db")])
+        main(["--host", host, "--db", str(tmp_path / "never.db")])
     assert stopped.value.code == 2
-    assert "--host 0.0.0.0: not a loopback address" in capsys.readouterr().err
+    assert f"--host {host}: not a loopback address" in capsys.readouterr().err
     assert not (tmp_path / "never.db").exists()  # refused before anything was built
 
 
