@@ -75,13 +75,23 @@ def _store_files(settings: Settings) -> frozenset[Path]:
 
 
 def _pages_from_file(path: Path, max_bytes: int) -> Iterator[RawPage | InputError]:
-    origin = str(path)
     try:
-        decoded = decode_bytes(read_file(path, max_bytes), origin)
+        data = read_file(path, max_bytes)
     except InputError as error:
         yield error
         return
-    page_format = format_of(path) or sniff_format(decoded.text)
+    yield from pages_from_bytes(data, str(path))
+
+
+def pages_from_bytes(data: bytes, origin: str) -> Iterator[RawPage | InputError]:
+    """The reports in one file's bytes (an upload, a file read): a page, or each record of
+    a JSON or JSON-lines file; ``origin`` names it and its suffix says its format."""
+    try:
+        decoded = decode_bytes(data, origin)
+    except InputError as error:
+        yield error
+        return
+    page_format = format_of(Path(origin)) or sniff_format(decoded.text)
     warnings = _encoding_warnings(decoded.encoding)
     encoding = None if not warnings else decoded.encoding
     if page_format is PageFormat.RECORD:

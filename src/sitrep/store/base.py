@@ -160,13 +160,20 @@ class Store(Protocol):
     def claim_group(self, group_id: int) -> ClaimGroup | None: ...
 
     def stories(
-        self, limit: int | None = None, offset: int = 0, largest_first: bool = False
+        self,
+        limit: int | None = None,
+        offset: int = 0,
+        largest_first: bool = False,
+        actor_id: int | None = None,
     ) -> Iterator[Story]:
         """Every story (reports about one real-world event), or a page of them, in id
-        order or the most reported first, streamed."""
+        order or the most reported first, streamed; with ``actor_id``, the stories naming
+        that actor, newest first."""
         ...
 
     def story(self, story_id: int) -> Story | None: ...
+
+    def storyline(self, storyline_id: int) -> Storyline | None: ...
 
     def story_of_report(self, report_id: int) -> int | None:
         """The id of the story a report belongs to."""
@@ -191,6 +198,10 @@ class Store(Protocol):
         ``limit`` and ``offset``."""
         ...
 
+    def timeline_entries(self, entry_ids: Sequence[int]) -> list[TimelineEntry]:
+        """These timeline entries, in date order."""
+        ...
+
     def timeline_size(
         self,
         date_from: str | None = None,
@@ -206,5 +217,9 @@ class Store(Protocol):
         ...
 
     def totals(self) -> StoreTotals: ...
+
+    def outlets(self, limit: int | None = None) -> list[tuple[str, int]]:
+        """The outlets reports came from, with how many each, most first."""
+        ...
 
     def counts(self) -> ReportCounts: ...

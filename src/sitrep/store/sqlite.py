@@ -372,10 +372,17 @@ class SQLiteStore:
         return next(sqlite_claims.claim_groups(self._connection, group_ids=[group_id]), None)
 
     def stories(
-        self, limit: int | None = None, offset: int = 0, largest_first: bool = False
+        self,
+        limit: int | None = None,
+        offset: int = 0,
+        largest_first: bool = False,
+        actor_id: int | None = None,
     ) -> Iterator[Story]:
-        """Every story with its reports, in id order (or the most reported first)."""
-        return sqlite_stories.stories(self._connection, None, limit, offset, largest_first)
+        """Every story with its reports, in id order (or the most reported first); or those
+        naming one actor, newest first."""
+        return sqlite_stories.stories(
+            self._connection, None, limit, offset, largest_first, actor_id
+        )
 
     def story(self, story_id: int) -> Story | None:
         return next(sqlite_stories.stories(self._connection, [story_id]), None)
@@ -386,6 +393,9 @@ class SQLiteStore:
     def storylines(self) -> Iterator[Storyline]:
         """Every storyline with its stories in date order, in id order."""
         return sqlite_stories.storylines(self._connection)
+
+    def storyline(self, storyline_id: int) -> Storyline | None:
+        return next(sqlite_stories.storylines(self._connection, storyline_id), None)
 
     def timeline(
         self,
@@ -402,6 +412,10 @@ class SQLiteStore:
         return sqlite_timeline.timeline(
             self._connection, date_from, date_to, actor_ids, place_ids, limit, offset
         )
+
+    def timeline_entries(self, entry_ids: Sequence[int]) -> list[TimelineEntry]:
+        """These timeline entries, in date order."""
+        return sqlite_timeline.timeline_entries(self._connection, entry_ids)
 
     def timeline_size(
         self,
@@ -440,6 +454,15 @@ class SQLiteStore:
     def _count(self, table: str) -> int:
         (count,) = self._connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
         return int(count)
+
+    def outlets(self, limit: int | None = None) -> list[tuple[str, int]]:
+        """The outlets reports came from, with how many each, most first."""
+        rows = self._connection.execute(
+            "SELECT source, COUNT(*) FROM reports WHERE source IS NOT NULL GROUP BY source "
+            "ORDER BY 2 DESC, 1 LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [(str(name), int(count)) for name, count in rows]
 
     def counts(self) -> ReportCounts:
         total, duplicates = self._connection.execute(

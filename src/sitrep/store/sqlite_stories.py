@@ -315,16 +315,26 @@ def stories(
     limit: int | None = None,
     offset: int = 0,
     largest_first: bool = False,
+    actor_id: int | None = None,
 ) -> Iterator[Story]:
-    """Stories with their reports: all, or those of ``story_ids``; in id order, or the
-    most reported first; a page of them with ``limit`` and ``offset``."""
-    conditions = f"WHERE id IN ({','.join('?' * len(story_ids))})" if story_ids is not None else ""
-    order = "size DESC, id" if largest_first else "id"
+    """Stories with their reports: all, or those of ``story_ids``, or those naming
+    ``actor_id`` (newest first); in id order, or the most reported first; a page of them
+    with ``limit`` and ``offset``."""
+    conditions: list[str] = []
+    parameters: list[object] = []
+    if story_ids is not None:
+        conditions.append(f"id IN ({','.join('?' * len(story_ids))})")
+        parameters.extend(story_ids)
+    if actor_id is not None:
+        conditions.append("id IN (SELECT story_id FROM story_actors WHERE entity_id = ?)")
+        parameters.append(actor_id)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    order = "size DESC, id" if largest_first else "id DESC" if actor_id is not None else "id"
     chosen = [
         int(row[0])
         for row in connection.execute(
-            f"SELECT id FROM stories {conditions} ORDER BY {order} LIMIT ? OFFSET ?",
-            (*(story_ids or ()), -1 if limit is None else limit, offset),
+            f"SELECT id FROM stories {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*parameters, -1 if limit is None else limit, offset),
         )
     ]
     for chunk in _chunks(chosen):
@@ -373,11 +383,17 @@ def _top_actors(connection: sqlite3.Connection, story_id: int, limit: int = 8) -
     return tuple(int(actor) for (actor,) in rows)
 
 
-def storylines(connection: sqlite3.Connection) -> Iterator[Storyline]:
-    """Every storyline with its stories in date order (undated last), in id order."""
+def storylines(
+    connection: sqlite3.Connection, storyline_id: int | None = None
+) -> Iterator[Storyline]:
+    """Every storyline (or one) with its stories in date order (undated last), in id order."""
+    where, parameters = (
+        ("WHERE l.id = ?", (storyline_id,)) if storyline_id is not None else ("", ())
+    )
     cursor = connection.execute(
         "SELECT l.id, l.title, s.id FROM storylines l JOIN stories s ON s.storyline_id = l.id "
-        "ORDER BY l.id, s.days IS NULL, s.days, s.id"
+        f"{where} ORDER BY l.id, s.days IS NULL, s.days, s.id",
+        parameters,
     )
     for (storyline_id, name), rows in groupby(cursor, key=lambda row: (row[0], row[1])):
         yield Storyline(int(storyline_id), str(name), tuple(int(row[2]) for row in rows))

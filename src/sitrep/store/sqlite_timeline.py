@@ -164,6 +164,19 @@ def timeline(
         yield from _entries_with_ids(connection, chosen[start : start + _ID_CHUNK])
 
 
+def timeline_entries(
+    connection: sqlite3.Connection, entry_ids: Sequence[int]
+) -> list[TimelineEntry]:
+    """These entries, in date order."""
+    unique = sorted(set(entry_ids))
+    entries = [
+        entry
+        for start in range(0, len(unique), _ID_CHUNK)
+        for entry in _entries_with_ids(connection, unique[start : start + _ID_CHUNK])
+    ]
+    return sorted(entries, key=lambda entry: (entry.date, entry.id))
+
+
 def timeline_size(
     connection: sqlite3.Connection,
     date_from: str | None = None,
