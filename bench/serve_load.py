@@ -15,13 +15,13 @@ stories and timeline entries. The store is kept at ``--db`` and reused by later 
 once it holds enough reports; the processed base set is kept beside it. How long the
 build took is printed.
 
-The load: the real server (``sitrep serve``, or uvicorn over ``create_app`` when the
-command is missing) runs as a child process on a free loopback port. For each page kind
-the heaviest real ids are picked from the store (the biggest story, the most mentioned
-actor, the biggest quote family, the biggest contested claim group, the longest report,
-the last page of the report list, the most mentioned actor's name as a search word), and
-each HTML page and its ``/api`` JSON twin gets ``--requests`` requests, ``--concurrency``
-at a time, after ``--warm-up`` untimed ones; a page stops early after ``--max-seconds``.
+The load: the real server (``sitrep serve`` of this checkout) runs as a child process on
+a free loopback port. For each page kind the heaviest real ids are picked from the store
+(the biggest story, the most mentioned actor, the biggest quote family, the biggest
+contested claim group, the longest report, the last page of the report list, the most
+mentioned actor's name as a search word), and each HTML page and its ``/api`` JSON twin
+gets ``--requests`` requests, ``--concurrency`` at a time, after ``--warm-up`` untimed
+ones; a page stops early after ``--max-seconds``.
 ``/healthz``, which touches nothing, is measured first as the baseline.
 
 Printed per page: p50, p95, p99 and max latency in ms, requests per second, and its p50
@@ -252,14 +252,6 @@ def pages_for(ids: StoreIds) -> list[Page]:
 
 # --- the server ------------------------------------------------------------------------
 
-# When ``sitrep serve`` is not there yet: the app factory under uvicorn, same arguments.
-_UVICORN = (
-    "import sys, uvicorn\n"
-    "from sitrep.serve.app import create_app\n"
-    "uvicorn.run(create_app(sys.argv[1]), host=sys.argv[2], port=int(sys.argv[3]),"
-    " log_level='warning')\n"
-)
-
 
 def child_environment() -> dict[str, str]:
     """This checkout's code first on the child's path, whichever sitrep is installed."""
@@ -269,18 +261,10 @@ def child_environment() -> dict[str, str]:
     return environment
 
 
-def server_command(db: Path, host: str, port: int, *, has_serve_command: bool) -> list[str]:
-    if has_serve_command:
-        return [sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--host", host,
-                "--port", str(port)]  # fmt: skip
-    return [sys.executable, "-c", _UVICORN, str(db), host, str(port)]
-
-
-def has_serve_command() -> bool:
-    """Whether this checkout's ``sitrep`` knows ``serve``."""
-    command = [sys.executable, "-m", "sitrep", "serve", "--help"]
-    completed = subprocess.run(command, env=child_environment(), capture_output=True, check=False)
-    return completed.returncode == 0
+def server_command(db: Path, host: str, port: int) -> list[str]:
+    """``sitrep serve`` of this checkout (``python -m sitrep``), as a user starts it."""
+    return [sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--host", host,
+            "--port", str(port)]  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -410,13 +394,13 @@ def verdict(row: dict[str, Any], target_ms: float = TARGET_P95_MS) -> str:
 
 def table(rows: Sequence[dict[str, Any]]) -> str:
     header = (
-        f"{'page':<20}{'path':<44}{'n':>5}{'err':>5}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'page':<23}{'path':<44}{'n':>5}{'err':>5}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
         f"{'max ms':>9}{'req/s':>8}{'x healthz':>11}"
     )
     lines = [header, "-" * len(header)]
     for row in rows:
         path = row["path"] if len(row["path"]) < 43 else row["path"][:40] + "..."
-        start = f"{row['kind']:<20}{path:<44}{row['requests']:>5}{row['errors']:>5}"
+        start = f"{row['kind']:<23}{path:<44}{row['requests']:>5}{row['errors']:>5}"
         if row["p50_ms"] is None:
             lines.append(f"{start}{'-':>9}{'-':>9}{'-':>9}{'-':>9}{row['requests_per_s']:>8.1f}")
             continue
@@ -487,9 +471,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     port = arguments.port or free_port(arguments.host)
     url = base_url(arguments.host, port)
-    command = server_command(
-        arguments.db, arguments.host, port, has_serve_command=has_serve_command()
-    )
+    command = server_command(arguments.db, arguments.host, port)
     # The server's log stays beside the store, to read when a page fails.
     log = arguments.db.with_name(f"{arguments.db.name}.server.log")
     limits = httpx.Limits(
