@@ -43,7 +43,9 @@ def paragraphs(
     edges.update(edge for gap in breaks for edge in gap)
     if target is not None:
         edges.update(edge for edge in (target.start, target.end) if 0 <= edge <= len(text))
-    cuts = sorted(edges)
+    # An item may end inside a break (a sentence span taking in a newline): cutting there
+    # would split the break and merge its paragraphs, so such edges are dropped.
+    cuts = sorted(edge for edge in edges if not any(a < edge < b for a, b in breaks))
     result: list[Paragraph] = []
     current: list[Segment] = []
     gaps = set(breaks)

@@ -128,8 +128,8 @@ def zoom_out(date_from: str | None, date_to: str | None) -> ZoomLink | None:
                         date_from=anchor[:7], date_to=anchor[:7])  # fmt: skip
     if re.fullmatch(r"\d{4}-\d{2}", anchor):
         return ZoomLink(label=anchor[:4], date_from=anchor[:4], date_to=anchor[:4])
-    if re.fullmatch(r"\d{4}", anchor) and date_to == anchor:
-        decade = int(anchor) // 10 * 10
+    decade = int(anchor[:4]) // 10 * 10 if re.fullmatch(r"\d{4}", anchor) else None
+    if decade is not None and (date_from, date_to) != (str(decade), str(decade + 9)):
         return ZoomLink(label=f"{decade}s", date_from=str(decade), date_to=str(decade + 9))
     return ZoomLink(label="All dates", date_from=None, date_to=None)
 

@@ -14,6 +14,8 @@ from sitrep.models import (
     Entity,
     ProcessedReport,
     QuoteFamily,
+    SearchKind,
+    SearchResults,
     SituatedTime,
     StoredClaim,
     StoredEvent,
@@ -220,6 +222,26 @@ class Store(Protocol):
 
     def outlets(self, limit: int | None = None) -> list[tuple[str, int]]:
         """The outlets reports came from, with how many each, most first."""
+        ...
+
+    def search(
+        self,
+        query: str,
+        kinds: frozenset[SearchKind] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Reports (title and text), quotes and claims holding every word of ``query``,
+        best first, ``limit`` of them from ``offset``; ``total`` counts them all.
+
+        Case and Latin accents aside ("sao" finds "São", "рахмон" finds "Рахмон"); the
+        last word may be the start of one ("summ" finds "summit"). The query is words,
+        never search syntax: quotes, AND, NEAR, ``*`` or ``-`` are only text, and a query
+        without a word finds nothing. ``kinds`` keeps only those kinds of match.
+
+        Raises:
+            ValueError: ``limit`` or ``offset`` is negative.
+        """
         ...
 
     def counts(self) -> ReportCounts: ...

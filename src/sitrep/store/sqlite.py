@@ -30,6 +30,8 @@ from sitrep.models import (
     ProcessedReport,
     QuoteFamily,
     RemovedLine,
+    SearchKind,
+    SearchResults,
     SituatedTime,
     StoredClaim,
     StoredEvent,
@@ -48,6 +50,7 @@ from sitrep.store import (
     sqlite_claims,
     sqlite_entities,
     sqlite_quotes,
+    sqlite_search,
     sqlite_stories,
     sqlite_timeline,
 )
@@ -189,6 +192,8 @@ class SQLiteStore:
             sqlite_timeline.insert_events(
                 cursor, report_id, source_id, processed, entity_ids, story_id
             )
+            # Last: it reads back the quotes and claims under the ids they were just given.
+            sqlite_search.index_report(cursor, report_id)
             cursor.execute("COMMIT")
         except BaseException as error:
             # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction themselves;
@@ -463,6 +468,16 @@ class SQLiteStore:
             (-1 if limit is None else limit,),
         )
         return [(str(name), int(count)) for name, count in rows]
+
+    def search(
+        self,
+        query: str,
+        kinds: frozenset[SearchKind] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Reports, quotes and claims holding every word of ``query``, best first."""
+        return sqlite_search.search(self._connection, query, kinds, limit, offset)
 
     def counts(self) -> ReportCounts:
         total, duplicates = self._connection.execute(
