@@ -27,7 +27,10 @@ ones; a page stops early after ``--max-seconds``.
 Printed per page: p50, p95, p99 and max latency in ms, requests per second, and its p50
 over ``/healthz``'s; then a verdict per page against the target, p95 under 200 ms. The
 client shares the machine's cores with the server, so latencies include its overhead;
-the baseline shows how much. Only loopback addresses are accepted for ``--host``.
+the baseline shows how much. The server is one process whose Python work the GIL runs
+one request at a time, so with ``--concurrency 4`` a page's latency is up to four times
+what it costs to serve; ``--concurrency 1`` shows that cost alone. Only loopback
+addresses are accepted for ``--host``.
 
 This is a benchmark, not a test: it prints figures and never fails.
 """
