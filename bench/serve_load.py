@@ -19,9 +19,9 @@ The load: the real server (``sitrep serve`` of this checkout) runs as a child pr
 a free loopback port. For each page kind the heaviest real ids are picked from the store
 (the biggest story, the most mentioned actor, the biggest quote family, the biggest
 contested claim group, the longest report, the last page of the report list, the most
-mentioned actor's name as a search word), and each HTML page and its ``/api`` JSON twin
-gets ``--requests`` requests, ``--concurrency`` at a time, after ``--warm-up`` untimed
-ones; a page stops early after ``--max-seconds``.
+mentioned actor's name as a search word and a timeline filter), and each HTML page and
+its ``/api`` JSON twin gets ``--requests`` requests, ``--concurrency`` at a time, after
+``--warm-up`` untimed ones; a page stops early after ``--max-seconds``.
 ``/healthz``, which touches nothing, is measured first as the baseline.
 
 Printed per page: p50, p95, p99 and max latency in ms, requests per second, and its p50
@@ -228,9 +228,12 @@ def pages_for(ids: StoreIds) -> list[Page]:
     A page whose kind the store has no id for (no claims, say) is left out.
     """
     last_page = max(1, math.ceil(ids.reports / LIST_PER_PAGE))
+    name = quote(ids.search_word) if ids.search_word else None
     html: list[tuple[str, str | None]] = [
         ("overview", "/"),
         ("timeline", "/timeline"),
+        # Filtering by an actor goes through name matching, not an id: its own cost.
+        ("timeline of actor", f"/timeline?actor={name}" if name else None),
         ("stories", "/stories"),
         ("story", f"/stories/{ids.story}" if ids.story is not None else None),
         ("actors", "/actors"),
@@ -242,7 +245,7 @@ def pages_for(ids: StoreIds) -> list[Page]:
         ("reports", "/reports"),
         ("reports last page", f"/reports?page={last_page}&per_page={LIST_PER_PAGE}"),
         ("report", f"/reports/{ids.report}" if ids.report is not None else None),
-        ("search", f"/search?q={quote(ids.search_word)}" if ids.search_word else None),
+        ("search", f"/search?q={name}" if name else None),
     ]
     pages: list[Page] = []
     for kind, path in html:

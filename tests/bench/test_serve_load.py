@@ -119,7 +119,8 @@ def test_serve_load_pages_pair_each_html_page_with_its_api_twin_and_skip_missing
     assert "/reports?page=3&per_page=50" in paths  # 120 reports, 50 a page: the last is 3
     assert "/search?q=Tony%20Blair" in paths and "/api/search?q=Tony%20Blair" in paths
     assert not any(path.startswith(("/quotes/", "/claims/")) for path in paths)
-    assert len(paths) == 2 * 12
+    assert "/timeline?actor=Tony%20Blair" in paths
+    assert len(paths) == 2 * 13
 
 
 def test_serve_load_pick_ids_finds_the_heaviest_of_a_tiny_store(tmp_path: Path) -> None:
