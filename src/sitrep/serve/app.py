@@ -104,6 +104,28 @@ def _reader(request: Request) -> Reader:
 ReaderDep = Annotated[Reader, Depends(_reader)]
 
 
+# The form is read by hand (to cap each file as it streams in), so its shape is declared.
+_INGEST_BODY: dict[str, Any] = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        "urls": {"type": "string", "description": "http(s) URLs, one per line"},
+                        "token": {"type": "string", "description": "or a bearer header"},
+                    },
+                }
+            }
+        }
+    },
+    "responses": {
+        "200": {"description": "one outcome per input: origin, status, report_id, message"}
+    },
+}
+
+
 def _api_router(ingester: Ingester, config: ServeConfig) -> APIRouter:
     api = APIRouter(tags=["dossier"])
 
@@ -196,7 +218,7 @@ def _api_router(ingester: Ingester, config: ServeConfig) -> APIRouter:
         """Full-text search over reports, quotes and claims."""
         return r.search(q, page, per_page)
 
-    @api.post("/ingest", tags=["write"])
+    @api.post("/ingest", tags=["write"], openapi_extra=_INGEST_BODY)
     async def ingest(request: Request) -> JSONResponse:
         """Add reports: multipart ``files`` and/or ``urls`` (one per line), with the write
         token as ``Authorization: Bearer TOKEN`` (or a ``token`` field)."""
