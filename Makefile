@@ -23,12 +23,14 @@ demo: $(STAMP)
 	$(BIN)/sitrep ingest examples --db $(DEMO_DB)
 	$(BIN)/sitrep export --db $(DEMO_DB) --format json -o out/dossier.json
 	$(BIN)/sitrep export --db $(DEMO_DB) --format md -o out/dossier.md
+	$(BIN)/sitrep report --db $(DEMO_DB) -o out/dossier.html
 	@$(BIN)/sitrep status --db $(DEMO_DB)
 	@$(BIN)/sitrep entities --db $(DEMO_DB) --limit 15
 	@$(BIN)/sitrep quotes --db $(DEMO_DB) --limit 15
 	@$(BIN)/sitrep claims --db $(DEMO_DB)
 	@$(BIN)/sitrep stories --db $(DEMO_DB)
 	@$(BIN)/sitrep timeline --db $(DEMO_DB)
+	@echo "Open out/dossier.html, or browse the store: $(BIN)/sitrep serve --db $(DEMO_DB)"
 
 test: $(STAMP)
 	$(BIN)/pytest

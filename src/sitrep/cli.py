@@ -320,6 +320,83 @@ def claims(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
+    write_token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="SITREP_WRITE_TOKEN",
+            help="Allow adding reports from the app with this token (off without one).",
+        ),
+    ] = None,
+    allow_private_urls: Annotated[
+        bool, typer.Option(help="Let URL ingestion fetch loopback and private addresses.")
+    ] = False,
+    max_upload_mb: Annotated[
+        float | None, typer.Option(help="The largest upload, all files together (default 20).")
+    ] = None,
+) -> None:
+    """Browse the dossier in a web browser: overview, timeline, stories, actors, quotes,
+    claims and reports, each with its JSON twin under /api (docs at /api/docs).
+
+    Example: sitrep serve --db cases.db --port 8000
+    """
+    import uvicorn
+
+    from sitrep.serve.app import create_app
+    from sitrep.serve.config import DEFAULT_MAX_UPLOAD_BYTES, ServeConfig
+    from sitrep.serve.security import is_loopback_host
+
+    settings = _settings(db)
+    with _store(settings, must_exist=True):
+        pass  # a typo in --db fails here, before the server starts
+    loopback = is_loopback_host(host)
+    if not loopback and not write_token:
+        _fail(
+            f"{host} is reachable from other machines: give --write-token TOKEN (or "
+            "SITREP_WRITE_TOKEN), and every request will need it; or listen on 127.0.0.1"
+        )
+    config = ServeConfig(
+        settings=settings,
+        write_token=write_token or None,
+        token_for_reads=not loopback,
+        allow_private_urls=allow_private_urls,
+        max_upload_bytes=_megabytes(max_upload_mb) or DEFAULT_MAX_UPLOAD_BYTES,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    _errors.print(f"sitrep: serving {settings.db} on http://{shown}:{port}/ (API docs: /api/docs)")
+    if not loopback:
+        _errors.print(
+            f"sitrep: listening beyond loopback ({host}): every request needs the token. "
+            f"Open http://{shown}:{port}/?token=TOKEN once in a browser, or send "
+            "Authorization: Bearer TOKEN."
+        )
+    elif write_token:
+        _errors.print("sitrep: adding reports is on (Add reports page; the write token needed)")
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
+    db: DbOption = None,
+) -> None:
+    """Write the dossier as one self-contained HTML file (styles and script inline, nothing
+    fetched) to send to a colleague; every source link opens its highlighted sentence.
+
+    Example: sitrep report --db cases.db -o dossier.html
+    """
+    from sitrep.report.dossier_html import write_html_dossier
+
+    settings = _settings(db)
+    with _store(settings, must_exist=True) as store, _open_output(output) as out:
+        write_html_dossier(store, out, dt.datetime.now(dt.UTC))
+    _errors.print(f"Wrote {output}")
+
+
+@app.command()
 def stories(
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="List at most this many storylines.")] = 50,

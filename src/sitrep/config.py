@@ -31,6 +31,9 @@ class Settings:
         max_input_bytes: inputs larger than this are refused, not truncated.
         fetch_timeout_s: per-request timeout for URL ingestion.
         max_redirects: redirects followed before a URL is given up.
+        allow_private_urls: fetch URLs on loopback, private and link-local addresses.
+            True suits the command line (the user's own intranet); the web app, which
+            fetches URLs other people type, sets it False.
         nlp_batch_size: reports handed to spaCy's ``nlp.pipe`` at a time.
         max_parse_chars: longer English texts are split into sentences but not parsed
             (about 30,000 words; news reports are a few thousand characters).
@@ -45,6 +48,7 @@ class Settings:
     max_input_bytes: int = 20 * 1024 * 1024
     fetch_timeout_s: float = 20.0
     max_redirects: int = 5
+    allow_private_urls: bool = True
     nlp_batch_size: int = 32
     max_parse_chars: int = 200_000
     languages: tuple[str, ...] = DETECTED_LANGUAGES

@@ -632,6 +632,21 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """A stored event mention with the timeline entry it joined (None: undated, no entry)."""
+
+    id: int
+    report_id: int
+    type: str
+    start: int
+    end: int
+    sentence: TextSpan
+    status: EventStatus
+    date: str | None
+    entry_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """One real-world event on the timeline, however many reports state it.
 
@@ -716,6 +731,47 @@ class StoredReport:
     sentences: tuple[TextSpan, ...] = ()
     warnings: tuple[str, ...] = ()  # what ingest noticed and worked around
     published_evidence: tuple[DatedReference, ...] = ()  # behind an inferred date
+
+
+class SearchKind(StrEnum):
+    REPORT = "report"
+    QUOTE = "quote"
+    CLAIM = "claim"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One match: a report (its title and text), a quote or a claim, with where it sits.
+
+    Attributes:
+        id: the report's, quote's or claim's id (as ``kind`` says).
+        start, end: a span of the report's clean text to show: the quote, or the claim as
+            written (the figure, or the statement's clause); for a report, the sentence of
+            its first match in the text, or (0, 0) when only the title matched.
+        snippet: about thirty words around the first match (plain text, never HTML;
+            whitespace collapsed, "…" where it is cut): for a report from its text, for a
+            quote from what was said, for a claim from its sentence.
+        marks: where the matched words sit in ``snippet``, as (start, end) offsets into it
+            (Python ``str`` indices), in order; empty when only a report's title matched.
+        title: the report's title.
+    """
+
+    kind: SearchKind
+    id: int
+    report_id: int
+    start: int
+    end: int
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """One page of matches, best first; ``total`` counts every match, not just this page."""
+
+    total: int
+    hits: tuple[SearchHit, ...]
 
 
 class IngestStatus(StrEnum):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import socket
 import time
 from collections.abc import Callable, Iterator
 
@@ -310,3 +311,181 @@ def test_urls_a_trickling_body_hits_the_whole_fetch_deadline() -> None:
     with fetcher, pytest.raises(FetchFailed) as caught:
         fetcher.fetch("https://example.org/slow")
     assert "to arrive" in caught.value.reason
+
+
+# Private addresses, refused when the URL comes from someone else (allow_private=False).
+
+DNS = {
+    "example.org": ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946"],
+    "intranet.example": ["10.0.0.5"],
+    "rebound.example": ["93.184.216.34", "127.0.0.1"],
+}
+
+
+def _fake_dns(host: str) -> list[str]:
+    """Answers from ``DNS``; no test resolves a real name."""
+    if host not in DNS:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    return DNS[host]
+
+
+def _public_only(handler: Handler, allow_private: bool = False) -> Fetcher:
+    return Fetcher(
+        timeout_s=5.0,
+        max_redirects=5,
+        max_bytes=CAP,
+        transport=httpx.MockTransport(handler),
+        allow_private=allow_private,
+        resolve=_fake_dns,
+    )
+
+
+def _serving(seen: list[str]) -> Handler:
+    """Serves the article, noting each URL the transport was asked for."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200, html=ARTICLE)
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        pytest.param(
+            "http://127.0.0.1:8000/admin",
+            "refused: 127.0.0.1 is a private address (loopback)",
+            id="ipv4-loopback",
+        ),
+        pytest.param(
+            "http://192.168.1.1/",
+            "refused: 192.168.1.1 is a private address (private network)",
+            id="ipv4-private",
+        ),
+        pytest.param(
+            "http://169.254.169.254/latest/meta-data/",
+            "refused: 169.254.169.254 is a private address (link-local)",
+            id="cloud-metadata",
+        ),
+        pytest.param(
+            "http://[::1]/", "refused: ::1 is a private address (loopback)", id="ipv6-loopback"
+        ),
+        pytest.param(
+            "http://[::ffff:192.168.0.1]/",
+            "refused: ::ffff:192.168.0.1 is a private address (private network)",
+            id="ipv4-mapped-ipv6",
+        ),
+        pytest.param(
+            "http://localhost:5432/",
+            "refused: localhost is a private address (loopback)",
+            id="localhost",
+        ),
+        pytest.param(
+            "https://intranet.example/wiki",
+            "refused: intranet.example is a private address "
+            "(resolves to 10.0.0.5, private network)",
+            id="name-resolving-to-10",
+        ),
+        pytest.param(
+            "https://rebound.example/",
+            "refused: rebound.example is a private address (resolves to 127.0.0.1, loopback)",
+            id="one-private-among-public",
+        ),
+        pytest.param(
+            "http://2130706433/",
+            "refused: 2130706433 is a private address (loopback)",
+            id="integer-ipv4",
+        ),
+    ],
+)
+def test_urls_refuse_private_addresses(url: str, reason: str) -> None:
+    seen: list[str] = []
+    with _public_only(_serving(seen)) as fetcher, pytest.raises(FetchFailed) as caught:
+        fetcher.fetch(url)
+    assert caught.value.origin == url
+    assert caught.value.reason == reason
+    assert seen == []  # refused before any request was sent
+
+
+def test_urls_public_host_is_fetched_when_private_ones_are_refused() -> None:
+    seen: list[str] = []
+    with _public_only(_serving(seen)) as fetcher:
+        page = fetcher.fetch("https://example.org/news/bridge")
+    assert page.data == ARTICLE.encode()
+    assert seen == ["https://example.org/news/bridge"]
+
+
+def test_urls_refuse_a_name_that_does_not_resolve() -> None:
+    seen: list[str] = []
+    with _public_only(_serving(seen)) as fetcher, pytest.raises(FetchFailed) as caught:
+        fetcher.fetch("https://nowhere.invalid/")
+    assert caught.value.reason.startswith("refused: nowhere.invalid cannot be resolved")
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("location", "reason"),
+    [
+        (
+            "http://127.0.0.1/admin",
+            "refused: 127.0.0.1 is a private address (loopback); "
+            "reached by a redirect to http://127.0.0.1/admin",
+        ),
+        (
+            "http://intranet.example/secret",
+            "refused: intranet.example is a private address (resolves to 10.0.0.5, "
+            "private network); reached by a redirect to http://intranet.example/secret",
+        ),
+    ],
+)
+def test_urls_refuse_a_redirect_to_a_private_address(location: str, reason: str) -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if request.url.host == "example.org":
+            return httpx.Response(302, headers={"Location": location})
+        return httpx.Response(200, html=ARTICLE)
+
+    with _public_only(handler) as fetcher, pytest.raises(FetchFailed) as caught:
+        fetcher.fetch("https://example.org/short-link")
+    assert caught.value.origin == "https://example.org/short-link"  # the URL as given
+    assert caught.value.reason == reason
+    assert seen == ["https://example.org/short-link"]  # the private hop was never sent
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://[::1]/",
+        "http://[::ffff:192.168.0.1]/",
+        "http://localhost/",
+        "https://intranet.example/wiki",
+    ],
+)
+def test_urls_allow_private_lets_private_addresses_through(url: str) -> None:
+    seen: list[str] = []
+
+    def no_dns(host: str) -> list[str]:
+        raise AssertionError(f"{host} resolved although private addresses are allowed")
+
+    fetcher = Fetcher(
+        timeout_s=5.0,
+        max_redirects=5,
+        max_bytes=CAP,
+        transport=httpx.MockTransport(_serving(seen)),
+        resolve=no_dns,
+    )  # allow_private defaults to True: the command line fetches the user's intranet
+    with fetcher:
+        page = fetcher.fetch(url)
+    assert page.data == ARTICLE.encode()
+    assert len(seen) == 1
+
+
+def test_urls_iter_pages_passes_the_private_url_setting() -> None:
+    settings = Settings(db=":memory:", allow_private_urls=False)
+    [page] = list(iter_pages(["http://127.0.0.1:9/"], settings))  # nothing listens on 9
+    assert isinstance(page, FetchFailed)
+    assert page.reason == "refused: 127.0.0.1 is a private address (loopback)"

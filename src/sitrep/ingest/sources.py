@@ -31,7 +31,8 @@ def iter_pages(
     Args:
         arguments: paths, folders, globs and http(s) URLs, as typed.
         settings: the input cap and fetch limits.
-        fetcher: fetches URLs; one is made from the settings when URLs are given.
+        fetcher: fetches URLs; one is made from the settings (limits and
+            ``allow_private_urls``) when URLs are given. One handed in keeps its own.
     """
     owned_fetcher: Fetcher | None = None
     seen: set[Path] = set()  # a file named twice (by two globs, or a link) is read once
@@ -43,7 +44,10 @@ def iter_pages(
             if is_url(argument):
                 if fetcher is None:
                     owned_fetcher = fetcher = Fetcher(
-                        settings.fetch_timeout_s, settings.max_redirects, settings.max_input_bytes
+                        settings.fetch_timeout_s,
+                        settings.max_redirects,
+                        settings.max_input_bytes,
+                        allow_private=settings.allow_private_urls,
                     )
                 yield from _pages_from_url(argument, fetcher)
                 continue
@@ -71,13 +75,23 @@ def _store_files(settings: Settings) -> frozenset[Path]:
 
 
 def _pages_from_file(path: Path, max_bytes: int) -> Iterator[RawPage | InputError]:
-    origin = str(path)
     try:
-        decoded = decode_bytes(read_file(path, max_bytes), origin)
+        data = read_file(path, max_bytes)
     except InputError as error:
         yield error
         return
-    page_format = format_of(path) or sniff_format(decoded.text)
+    yield from pages_from_bytes(data, str(path))
+
+
+def pages_from_bytes(data: bytes, origin: str) -> Iterator[RawPage | InputError]:
+    """The reports in one file's bytes (an upload, a file read): a page, or each record of
+    a JSON or JSON-lines file; ``origin`` names it and its suffix says its format."""
+    try:
+        decoded = decode_bytes(data, origin)
+    except InputError as error:
+        yield error
+        return
+    page_format = format_of(Path(origin)) or sniff_format(decoded.text)
     warnings = _encoding_warnings(decoded.encoding)
     encoding = None if not warnings else decoded.encoding
     if page_format is PageFormat.RECORD:

@@ -1,17 +1,19 @@
 """Remote inputs: fetch http(s) URLs with timeouts, a size cap and limited redirects.
 
-The HTTP transport is injected so tests hand in ``httpx.MockTransport`` rather than
-touching the network.
+The HTTP transport and the DNS resolver are injected so tests hand in
+``httpx.MockTransport`` and a dictionary rather than touching the network.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
 
 from sitrep.errors import FetchFailed, OversizedInput
+from sitrep.ingest.addresses import Resolver, refusal_reason, resolve_addresses
 from sitrep.ingest.files import human_size, oversized_reason
 from sitrep.models import PageFormat
 
@@ -23,6 +25,15 @@ def is_url(argument: str) -> bool:
     return argument[:8].lower().startswith(("http://", "https://"))
 
 
+class _Refused(Exception):
+    """A request hop to a private address, stopped before it was sent."""
+
+    def __init__(self, reason: str, hop_url: httpx.URL) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.hop_url = hop_url
+
+
 @dataclass(frozen=True, slots=True)
 class FetchedPage:
     url: str  # after redirects
@@ -32,7 +43,19 @@ class FetchedPage:
 
 
 class Fetcher:
-    """Fetches pages over one connection pool; use as a context manager."""
+    """Fetches pages over one connection pool; use as a context manager.
+
+    Args:
+        timeout_s: per connect and per read; the whole body gets three of these.
+        max_redirects: redirects followed before a URL is given up.
+        max_bytes: bodies larger than this are refused, not truncated.
+        transport: the HTTP transport (``httpx.MockTransport`` in tests).
+        allow_private: fetch loopback, private, link-local and other non-public
+            addresses too. True for the command line, whose user may well mean their
+            intranet; False where the URL comes from someone else (the web app).
+        resolve: a host's addresses, checked when ``allow_private`` is False;
+            ``socket.getaddrinfo`` by default, a fake in tests.
+    """
 
     def __init__(
         self,
@@ -40,8 +63,25 @@ class Fetcher:
         max_redirects: int,
         max_bytes: int,
         transport: httpx.BaseTransport | None = None,
+        *,
+        allow_private: bool = True,
+        resolve: Resolver | None = None,
     ) -> None:
         self._max_bytes = max_bytes
+        self._resolve = resolve or resolve_addresses
+        # httpx calls "request" hooks before every hop, redirects included, so a
+        # public page that redirects to http://127.0.0.1/ is stopped at that hop.
+        #
+        # The limit, honestly: the check resolves the name, then httpx resolves it
+        # again to connect. A DNS server that answers a public address to us and a
+        # private one a moment later (DNS rebinding, TTL 0) slips through that gap.
+        # Closing it means connecting to the very address checked (a custom
+        # transport pinning it); until then this refuses the plain cases: literal
+        # addresses, "localhost", names that resolve privately, redirects to them.
+        # Behind an HTTP proxy (httpx honours HTTP(S)_PROXY) the proxy resolves the
+        # name itself, and the check is only as good as that agreement.
+        hooks: dict[str, list[Callable[[httpx.Request], None]]]
+        hooks = {} if allow_private else {"request": [self._refuse_private]}
         # httpx's timeout bounds each connect and read; a server that trickles a byte
         # just inside it could hold a fetch forever, so the whole body has a deadline.
         self._deadline_s = timeout_s * _DEADLINE_FACTOR
@@ -51,6 +91,7 @@ class Fetcher:
             max_redirects=max_redirects,
             headers={"User-Agent": USER_AGENT},
             transport=transport,
+            event_hooks=hooks,
         )
 
     def __enter__(self) -> Fetcher:
@@ -74,6 +115,10 @@ class Fetcher:
                     format=_format_of(content_type),
                     declared_encoding=response.charset_encoding,
                 )
+        except _Refused as refused:
+            redirected = refused.hop_url != httpx.URL(url)
+            hop = f"; reached by a redirect to {refused.hop_url}" if redirected else ""
+            raise FetchFailed(url, refused.reason + hop) from refused
         except httpx.TooManyRedirects as error:
             raise FetchFailed(url, "too many redirects") from error
         except httpx.TimeoutException as error:
@@ -82,6 +127,12 @@ class Fetcher:
             raise FetchFailed(url, f"cannot be fetched: {error}") from error
         except (httpx.InvalidURL, ValueError) as error:  # IDNA errors are ValueErrors too
             raise FetchFailed(url, f"not a valid URL: {error}") from error
+
+    def _refuse_private(self, request: httpx.Request) -> None:
+        # raw_host is the ASCII (IDNA) form the resolver takes, without IPv6 brackets.
+        host = request.url.raw_host.decode("ascii")
+        if (reason := refusal_reason(host, self._resolve)) is not None:
+            raise _Refused(reason, request.url)
 
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         declared = response.headers.get("content-length")

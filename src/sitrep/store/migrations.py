@@ -313,6 +313,45 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX events_entry ON events(entry_id);
         """,
     ),
+    # SQLite's own full-text search (FTS5, built into Python's sqlite3): PostgreSQL would
+    # keep a tsvector column ('simple' configuration with unaccent) under a GIN index
+    # and rank with ts_rank_cd. ``kind`` and the ids are UNINDEXED: only the title and
+    # body are searched, so the word "quote" does not match every quote. The body is a
+    # copy (a report's text, a quote's words, a claim's sentence) because snippets and
+    # highlights need the content. unicode61 folds case in every script and, with
+    # remove_diacritics 2, Latin accents ("Sao" finds "São"); it leaves Cyrillic ё and
+    # й as they are. The backfill makes a store written by an older sitrep searchable;
+    # sqlite_search.index_report writes the same rows for each new report.
+    Migration(
+        7,
+        "full-text search over reports, quotes and claims",
+        """
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            kind UNINDEXED,
+            item_id UNINDEXED,
+            report_id UNINDEXED,
+            start UNINDEXED,
+            "end" UNINDEXED,
+            title,
+            body,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO search_index (kind, item_id, report_id, start, "end", title, body)
+            SELECT 'report', id, id, 0, 0, title, text FROM reports ORDER BY id;
+        INSERT INTO search_index (kind, item_id, report_id, start, "end", title, body)
+            SELECT 'quote', id, report_id, start, "end", NULL, text FROM quotes ORDER BY id;
+        INSERT INTO search_index (kind, item_id, report_id, start, "end", title, body)
+            SELECT 'claim', c.id, c.report_id, c.start, c."end", NULL,
+                substr(r.text, c.sentence_start + 1, c.sentence_end - c.sentence_start)
+            FROM claims c JOIN reports r ON r.id = c.report_id ORDER BY c.id;
+        -- Nothing deletes reports today; should anything do so, its rows leave the index
+        -- with it (quotes and claims go by ON DELETE CASCADE, and are indexed under their
+        -- report). UNINDEXED columns make this a scan of the index: fine for a rare delete.
+        CREATE TRIGGER search_index_report_deleted AFTER DELETE ON reports BEGIN
+            DELETE FROM search_index WHERE report_id = old.id;
+        END;
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -20,6 +20,7 @@ from sitrep.models import (
     Anchor,
     Annotation,
     ClaimGroup,
+    ClaimStatus,
     DatedReference,
     DateStatus,
     DateWindow,
@@ -29,8 +30,11 @@ from sitrep.models import (
     ProcessedReport,
     QuoteFamily,
     RemovedLine,
+    SearchKind,
+    SearchResults,
     SituatedTime,
     StoredClaim,
+    StoredEvent,
     StoredMention,
     StoredQuote,
     StoredReport,
@@ -46,10 +50,11 @@ from sitrep.store import (
     sqlite_claims,
     sqlite_entities,
     sqlite_quotes,
+    sqlite_search,
     sqlite_stories,
     sqlite_timeline,
 )
-from sitrep.store.base import ReportCounts
+from sitrep.store.base import ReportCounts, StoreTotals
 from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS
 
 # How long to wait for another process's write (one report) before giving up.
@@ -187,6 +192,8 @@ class SQLiteStore:
             sqlite_timeline.insert_events(
                 cursor, report_id, source_id, processed, entity_ids, story_id
             )
+            # Last: it reads back the quotes and claims under the ids they were just given.
+            sqlite_search.index_report(cursor, report_id)
             cursor.execute("COMMIT")
         except BaseException as error:
             # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction themselves;
@@ -263,8 +270,11 @@ class SQLiteStore:
         ).fetchone()
         return None if row is None else self._stored_report(row)
 
-    def reports(self) -> Iterator[StoredReport]:
-        cursor = self._connection.execute(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY id")
+    def reports(self, limit: int | None = None, offset: int = 0) -> Iterator[StoredReport]:
+        cursor = self._connection.execute(
+            f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
         for row in cursor:
             yield self._stored_report(row)
 
@@ -307,19 +317,43 @@ class SQLiteStore:
         """Actor mentions of one report or one actor (or all), in report order, streamed."""
         return sqlite_entities.stored_mentions(self._connection, report_id, entity_id)
 
-    def entities(self) -> Iterator[Entity]:
+    def entities(self, limit: int | None = None, offset: int = 0) -> Iterator[Entity]:
         """Every actor with its aliases, roles and counts, most reported first."""
-        return sqlite_entities.entities(self._connection)
+        return sqlite_entities.entities(self._connection, None, limit, offset)
+
+    def entity(self, entity_id: int) -> Entity | None:
+        return next(sqlite_entities.entities(self._connection, [entity_id]), None)
+
+    def entity_names(self, entity_ids: Sequence[int]) -> dict[int, str]:
+        return sqlite_entities.entity_names(self._connection, entity_ids)
+
+    def actors_named(self, name: str) -> list[int]:
+        return sqlite_entities.actors_named(self._connection, name)
+
+    def co_actors(self, entity_id: int, limit: int = 20) -> list[tuple[int, int]]:
+        return sqlite_entities.co_actors(self._connection, entity_id, limit)
 
     def quotes(
-        self, report_id: int | None = None, speaker: str | None = None
+        self,
+        report_id: int | None = None,
+        speaker: str | None = None,
+        family_id: int | None = None,
+        speaker_id: int | None = None,
     ) -> Iterator[StoredQuote]:
-        """Quotes of one report, or by one speaker (name or alias), or all, in report order."""
-        return sqlite_quotes.stored_quotes(self._connection, report_id, speaker)
+        """Quotes of one report, or by one speaker (name, alias or id), or of one family, or
+        all, in report order."""
+        return sqlite_quotes.stored_quotes(
+            self._connection, report_id, speaker, family_id, speaker_id
+        )
 
-    def quote_families(self) -> Iterator[QuoteFamily]:
-        """Every family of quotes of one utterance, in id order."""
-        return sqlite_quotes.quote_families(self._connection)
+    def quote_families(
+        self, limit: int | None = None, offset: int = 0, largest_first: bool = False
+    ) -> Iterator[QuoteFamily]:
+        """Every family of quotes of one utterance, in id order (or the most quoted first)."""
+        return sqlite_quotes.quote_families(self._connection, None, limit, offset, largest_first)
+
+    def quote_family(self, family_id: int) -> QuoteFamily | None:
+        return next(sqlite_quotes.quote_families(self._connection, [family_id]), None)
 
     def claims(
         self, report_id: int | None = None, group_id: int | None = None, contested: bool = False
@@ -327,24 +361,123 @@ class SQLiteStore:
         """Claims of one report or one group (or all; only contested ones if asked)."""
         return sqlite_claims.stored_claims(self._connection, report_id, group_id, contested)
 
-    def claim_groups(self, contested_only: bool = False) -> Iterator[ClaimGroup]:
-        """Every group of one claim across reports, in id order."""
-        return sqlite_claims.claim_groups(self._connection, contested_only)
+    def claim_groups(
+        self,
+        contested_only: bool = False,
+        status: ClaimStatus | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[ClaimGroup]:
+        """Groups of one claim across reports, in id order: all, or of one status."""
+        return sqlite_claims.claim_groups(
+            self._connection, contested_only, None, status, limit, offset
+        )
 
-    def stories(self) -> Iterator[Story]:
-        """Every story with its reports, in id order."""
-        return sqlite_stories.stories(self._connection)
+    def claim_group(self, group_id: int) -> ClaimGroup | None:
+        return next(sqlite_claims.claim_groups(self._connection, group_ids=[group_id]), None)
+
+    def stories(
+        self,
+        limit: int | None = None,
+        offset: int = 0,
+        largest_first: bool = False,
+        actor_id: int | None = None,
+    ) -> Iterator[Story]:
+        """Every story with its reports, in id order (or the most reported first); or those
+        naming one actor, newest first."""
+        return sqlite_stories.stories(
+            self._connection, None, limit, offset, largest_first, actor_id
+        )
+
+    def story(self, story_id: int) -> Story | None:
+        return next(sqlite_stories.stories(self._connection, [story_id]), None)
+
+    def story_of_report(self, report_id: int) -> int | None:
+        return sqlite_stories.story_of_report(self._connection, report_id)
 
     def storylines(self) -> Iterator[Storyline]:
         """Every storyline with its stories in date order, in id order."""
         return sqlite_stories.storylines(self._connection)
 
+    def storyline(self, storyline_id: int) -> Storyline | None:
+        return next(sqlite_stories.storylines(self._connection, storyline_id), None)
+
     def timeline(
-        self, date_from: str | None = None, date_to: str | None = None, actor: str | None = None
+        self,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> Iterator[TimelineEntry]:
-        """Timeline entries in date order; ``actor`` is a name or alias, any case or script."""
-        actor_ids = None if actor is None else sqlite_entities.actors_named(self._connection, actor)
-        return sqlite_timeline.timeline(self._connection, date_from, date_to, actor_ids)
+        """Timeline entries in date order; ``actor`` and ``place`` are names or aliases, any
+        case or script."""
+        actor_ids, place_ids = self._named(actor), self._named(place)
+        return sqlite_timeline.timeline(
+            self._connection, date_from, date_to, actor_ids, place_ids, limit, offset
+        )
+
+    def timeline_entries(self, entry_ids: Sequence[int]) -> list[TimelineEntry]:
+        """These timeline entries, in date order."""
+        return sqlite_timeline.timeline_entries(self._connection, entry_ids)
+
+    def timeline_size(
+        self,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+    ) -> int:
+        actor_ids, place_ids = self._named(actor), self._named(place)
+        return sqlite_timeline.timeline_size(
+            self._connection, date_from, date_to, actor_ids, place_ids
+        )
+
+    def _named(self, name: str | None) -> list[int] | None:
+        return None if name is None else sqlite_entities.actors_named(self._connection, name)
+
+    def events(self, report_id: int) -> Iterator[StoredEvent]:
+        """One report's events in text order, with the timeline entry each joined."""
+        return sqlite_timeline.stored_events(self._connection, report_id)
+
+    def totals(self) -> StoreTotals:
+        """How many of each record the store holds."""
+        count = self._count
+        return StoreTotals(
+            reports=count("reports"),
+            actors=count("entities"),
+            quotes=count("quotes"),
+            quote_families=count("quote_families"),
+            claims=count("claims"),
+            claim_groups=sqlite_claims.claim_status_counts(self._connection),
+            stories=count("stories"),
+            storylines=count("storylines"),
+            timeline_entries=count("timeline_entries"),
+        )
+
+    def _count(self, table: str) -> int:
+        (count,) = self._connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+        return int(count)
+
+    def outlets(self, limit: int | None = None) -> list[tuple[str, int]]:
+        """The outlets reports came from, with how many each, most first."""
+        rows = self._connection.execute(
+            "SELECT source, COUNT(*) FROM reports WHERE source IS NOT NULL GROUP BY source "
+            "ORDER BY 2 DESC, 1 LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [(str(name), int(count)) for name, count in rows]
+
+    def search(
+        self,
+        query: str,
+        kinds: frozenset[SearchKind] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Reports, quotes and claims holding every word of ``query``, best first."""
+        return sqlite_search.search(self._connection, query, kinds, limit, offset)
 
     def counts(self) -> ReportCounts:
         total, duplicates = self._connection.execute(

@@ -273,26 +273,46 @@ def _stored_claim(row: Sequence[Any]) -> StoredClaim:
 
 
 def claim_groups(
-    connection: sqlite3.Connection, contested_only: bool = False
+    connection: sqlite3.Connection,
+    contested_only: bool = False,
+    group_ids: Sequence[int] | None = None,
+    status: ClaimStatus | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Iterator[ClaimGroup]:
-    """Every group with its claims, in id order (only contested ones if asked)."""
-    where = "WHERE g.status = ?" if contested_only else ""
-    parameters = (ClaimStatus.CONTESTED.value,) if contested_only else ()
+    """Groups with their claims, in id order: all, or only contested ones, or those with
+    ``status``, or those of ``group_ids``; a page of them with ``limit`` and ``offset``."""
+    conditions: list[str] = []
+    parameters: list[object] = []
+    if contested_only:
+        status = ClaimStatus.CONTESTED
+    if status is not None:
+        conditions.append("status = ?")
+        parameters.append(status.value)
+    if group_ids is not None:
+        conditions.append(f"id IN ({','.join('?' * len(group_ids))})")
+        parameters.extend(group_ids)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     cursor = connection.execute(
         f"SELECT g.id, g.status, g.sources, g.explanation, g.conflicting, "
-        f"group_concat(c.id) FROM claim_groups g JOIN claims c ON c.group_id = g.id {where} "
-        f"GROUP BY g.id ORDER BY g.id",
-        parameters,
+        f"group_concat(c.id) FROM (SELECT * FROM claim_groups {where} ORDER BY id "
+        f"LIMIT ? OFFSET ?) g JOIN claims c ON c.group_id = g.id GROUP BY g.id ORDER BY g.id",
+        (*parameters, -1 if limit is None else limit, offset),
     )
-    for group_id, status, sources, explanation, conflicting, members in cursor:
+    for group_id, group_status, sources, explanation, conflicting, members in cursor:
         yield ClaimGroup(
             id=int(group_id),
-            status=ClaimStatus(status),
+            status=ClaimStatus(group_status),
             claim_ids=tuple(sorted(int(member) for member in str(members).split(","))),
             sources=tuple(json.loads(sources)),
             explanation=explanation,
             conflicting=tuple(json.loads(conflicting)),
         )
+
+
+def claim_status_counts(connection: sqlite3.Connection) -> dict[ClaimStatus, int]:
+    rows = connection.execute("SELECT status, COUNT(*) FROM claim_groups GROUP BY status")
+    return {ClaimStatus(status): int(count) for status, count in rows}
 
 
 def _stored(local: int | None, entity_ids: Sequence[int]) -> int | None:

@@ -167,20 +167,69 @@ def stored_mentions(
         yield StoredMention(doc, mention, entity_id)
 
 
-def entities(connection: sqlite3.Connection) -> Iterator[Entity]:
-    """Every actor, most reported first."""
+def entities(
+    connection: sqlite3.Connection,
+    entity_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[Entity]:
+    """Actors, most reported first: all, or those of ``entity_ids``; a page of them with
+    ``limit`` and ``offset``."""
+    where = (
+        f"WHERE m.entity_id IN ({','.join('?' * len(entity_ids))})"
+        if entity_ids is not None
+        else ""
+    )
     cursor = connection.execute(
-        """
-        SELECT e.id, e.name, e.type, e.wikidata, COUNT(*), COUNT(DISTINCT m.report_id)
-        FROM entities e JOIN mentions m ON m.entity_id = e.id
-        GROUP BY e.id ORDER BY COUNT(DISTINCT m.report_id) DESC, COUNT(*) DESC, e.id
-        """
+        f"""
+        SELECT e.id, e.name, e.type, e.wikidata, c.mentions, c.reports
+        FROM (
+            SELECT m.entity_id, COUNT(*) AS mentions, COUNT(DISTINCT m.report_id) AS reports
+            FROM mentions m {where} GROUP BY m.entity_id
+            ORDER BY reports DESC, mentions DESC, m.entity_id LIMIT ? OFFSET ?
+        ) c JOIN entities e ON e.id = c.entity_id
+        ORDER BY c.reports DESC, c.mentions DESC, e.id
+        """,
+        (*(entity_ids or ()), -1 if limit is None else limit, offset),
     )
     for entity_id, name, kind, wikidata, mention_count, report_count in cursor.fetchall():
         yield Entity(
             entity_id, name, EntityType(kind), _aliases(connection, entity_id),
             _roles(connection, entity_id), wikidata, mention_count, report_count,
         )  # fmt: skip
+
+
+def entity_names(connection: sqlite3.Connection, entity_ids: Sequence[int]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    unique = list(dict.fromkeys(entity_ids))
+    for start in range(0, len(unique), _KEY_CHUNK):
+        chunk = unique[start : start + _KEY_CHUNK]
+        names.update(
+            connection.execute(
+                f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        )
+    return names
+
+
+def co_actors(
+    connection: sqlite3.Connection, entity_id: int, limit: int = 20
+) -> list[tuple[int, int]]:
+    """The actors named in the same reports as ``entity_id``, with how many reports they
+    share, most shared first; over its ``SHARED_REPORTS_READ`` latest reports, so an
+    actor named in every report costs no more than one named in a few."""
+    rows = connection.execute(
+        """
+        SELECT other.entity_id, COUNT(DISTINCT other.report_id) AS shared
+        FROM (SELECT DISTINCT report_id FROM mentions WHERE entity_id = ?
+              ORDER BY report_id DESC LIMIT ?) mine
+        JOIN mentions other ON other.report_id = mine.report_id
+        WHERE other.entity_id != ?
+        GROUP BY other.entity_id ORDER BY shared DESC, other.entity_id LIMIT ?
+        """,
+        (entity_id, SHARED_REPORTS_READ, entity_id, limit),
+    ).fetchall()
+    return [(int(actor), int(shared)) for actor, shared in rows]
 
 
 def _aliases(connection: sqlite3.Connection, entity_id: int) -> tuple[str, ...]:

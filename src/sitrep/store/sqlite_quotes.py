@@ -244,14 +244,22 @@ def _unpack(blob: bytes | None, rows: int | None) -> Embeddings | None:
 
 
 def stored_quotes(
-    connection: sqlite3.Connection, report_id: int | None = None, speaker: str | None = None
+    connection: sqlite3.Connection,
+    report_id: int | None = None,
+    speaker: str | None = None,
+    family_id: int | None = None,
+    speaker_id: int | None = None,
 ) -> Iterator[StoredQuote]:
-    """Quotes of one report, or by one speaker (a name or alias), or all, in report order."""
+    """Quotes of one report, or by one speaker (a name or alias, or the actor's id), or of
+    one family, or all, in report order."""
     conditions: list[str] = []
     parameters: list[object] = []
-    if report_id is not None:
-        conditions.append("report_id = ?")
-        parameters.append(report_id)
+    for column, value in (
+        ("report_id", report_id), ("family_id", family_id), ("speaker_entity_id", speaker_id)
+    ):  # fmt: skip
+        if value is not None:
+            conditions.append(f"{column} = ?")
+            parameters.append(value)
     if speaker is not None:
         speakers = speakers_named(connection, speaker)
         conditions.append(f"speaker_entity_id IN ({','.join('?' * len(speakers))})")
@@ -284,14 +292,38 @@ def speakers_named(connection: sqlite3.Connection, name: str) -> list[int]:
     return sorted({entity_id for entity_id, known in rows if sound_key(known) == key})
 
 
-def quote_families(connection: sqlite3.Connection) -> Iterator[QuoteFamily]:
-    """Every family with its quotes, in family id order."""
+def quote_families(
+    connection: sqlite3.Connection,
+    family_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    largest_first: bool = False,
+) -> Iterator[QuoteFamily]:
+    """Families with their quotes: all, or those of ``family_ids``; in id order, or the
+    most quoted first; a page of them with ``limit`` and ``offset``."""
+    if family_ids is not None and not family_ids:
+        return
+    where = f"WHERE family_id IN ({','.join('?' * len(family_ids))})" if family_ids else ""
+    order = "COUNT(*) DESC, family_id" if largest_first else "family_id"
+    chosen = connection.execute(
+        f"SELECT family_id FROM quotes {where} {'AND' if where else 'WHERE'} family_id "
+        f"IS NOT NULL GROUP BY family_id ORDER BY {order} LIMIT ? OFFSET ?",
+        (*(family_ids or ()), -1 if limit is None else limit, offset),
+    ).fetchall()
+    rank = {int(row[0]): position for position, row in enumerate(chosen)}
+    if not rank:
+        return
     cursor = connection.execute(
         "SELECT f.id, f.speaker_entity_id, q.id FROM quote_families f "
-        "JOIN quotes q ON q.family_id = f.id ORDER BY f.id, q.id"
+        f"JOIN quotes q ON q.family_id = f.id WHERE f.id IN ({','.join('?' * len(rank))}) "
+        "ORDER BY f.id, q.id",
+        tuple(rank),
     )
-    for (family_id, speaker), rows in groupby(cursor, key=lambda row: (row[0], row[1])):
-        yield QuoteFamily(family_id, speaker, tuple(row[2] for row in rows))
+    families = [
+        QuoteFamily(family_id, speaker, tuple(row[2] for row in rows))
+        for (family_id, speaker), rows in groupby(cursor, key=lambda row: (row[0], row[1]))
+    ]
+    yield from sorted(families, key=lambda family: rank[family.id])
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -309,12 +309,45 @@ def _stored(local: int | None, entity_ids: Sequence[int]) -> int | None:
     return entity_ids[local] if local is not None and 0 <= local < len(entity_ids) else None
 
 
-def stories(connection: sqlite3.Connection) -> Iterator[Story]:
-    """Every story with its reports, in id order."""
+def stories(
+    connection: sqlite3.Connection,
+    story_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    largest_first: bool = False,
+    actor_id: int | None = None,
+) -> Iterator[Story]:
+    """Stories with their reports: all, or those of ``story_ids``, or those naming
+    ``actor_id`` (newest first); in id order, or the most reported first; a page of them
+    with ``limit`` and ``offset``."""
+    conditions: list[str] = []
+    parameters: list[object] = []
+    if story_ids is not None:
+        conditions.append(f"id IN ({','.join('?' * len(story_ids))})")
+        parameters.extend(story_ids)
+    if actor_id is not None:
+        conditions.append("id IN (SELECT story_id FROM story_actors WHERE entity_id = ?)")
+        parameters.append(actor_id)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    order = "size DESC, id" if largest_first else "id DESC" if actor_id is not None else "id"
+    chosen = [
+        int(row[0])
+        for row in connection.execute(
+            f"SELECT id FROM stories {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*parameters, -1 if limit is None else limit, offset),
+        )
+    ]
+    for chunk in _chunks(chosen):
+        found = {story.id: story for story in _stories_with_ids(connection, chunk)}
+        yield from (found[story_id] for story_id in chunk if story_id in found)
+
+
+def _stories_with_ids(connection: sqlite3.Connection, story_ids: Sequence[int]) -> Iterator[Story]:
     cursor = connection.execute(
         "SELECT s.id, s.title, s.date, s.place_entity_id, s.storyline_id, r.report_id, "
         "r.source_id FROM stories s JOIN story_reports r ON r.story_id = s.id "
-        "ORDER BY s.id, r.report_id"
+        f"WHERE s.id IN ({','.join('?' * len(story_ids))}) ORDER BY s.id, r.report_id",
+        tuple(story_ids),
     )
     for (story_id, name, date, place, storyline), rows in groupby(
         cursor, key=lambda row: tuple(row[:5])
@@ -328,6 +361,19 @@ def stories(connection: sqlite3.Connection) -> Iterator[Story]:
         )  # fmt: skip
 
 
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    """Ids in slices that keep a query's parameters under SQLite's limit."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def story_of_report(connection: sqlite3.Connection, report_id: int) -> int | None:
+    row = connection.execute(
+        "SELECT story_id FROM story_reports WHERE report_id = ?", (report_id,)
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
 def _top_actors(connection: sqlite3.Connection, story_id: int, limit: int = 8) -> tuple[int, ...]:
     rows = connection.execute(
         "SELECT entity_id FROM story_actors WHERE story_id = ? ORDER BY weight DESC, entity_id "
@@ -337,11 +383,17 @@ def _top_actors(connection: sqlite3.Connection, story_id: int, limit: int = 8) -
     return tuple(int(actor) for (actor,) in rows)
 
 
-def storylines(connection: sqlite3.Connection) -> Iterator[Storyline]:
-    """Every storyline with its stories in date order (undated last), in id order."""
+def storylines(
+    connection: sqlite3.Connection, storyline_id: int | None = None
+) -> Iterator[Storyline]:
+    """Every storyline (or one) with its stories in date order (undated last), in id order."""
+    where, parameters = (
+        ("WHERE l.id = ?", (storyline_id,)) if storyline_id is not None else ("", ())
+    )
     cursor = connection.execute(
         "SELECT l.id, l.title, s.id FROM storylines l JOIN stories s ON s.storyline_id = l.id "
-        "ORDER BY l.id, s.days IS NULL, s.days, s.id"
+        f"{where} ORDER BY l.id, s.days IS NULL, s.days, s.id",
+        parameters,
     )
     for (storyline_id, name), rows in groupby(cursor, key=lambda row: (row[0], row[1])):
         yield Storyline(int(storyline_id), str(name), tuple(int(row[2]) for row in rows))

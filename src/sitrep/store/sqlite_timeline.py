@@ -21,6 +21,7 @@ from sitrep.models import (
     EventMention,
     EventStatus,
     ProcessedReport,
+    StoredEvent,
     TextSpan,
     TimelineEntry,
 )
@@ -138,6 +139,9 @@ def timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     actor_ids: Sequence[int] | None = None,
+    place_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Iterator[TimelineEntry]:
     """Entries in date order (then id), with every report that states them.
 
@@ -145,8 +149,60 @@ def timeline(
         date_from, date_to: keep entries whose date (a TIMEX3 prefix such as "2013" or
             "2013-09-23") overlaps the range; None leaves that end open.
         actor_ids: keep entries naming one of these actors (or placed there).
+        place_ids: keep entries placed at one of these places.
+        limit, offset: a page of the entries.
     """
-    conditions, parameters = [], []
+    where, parameters = _entry_filter(date_from, date_to, actor_ids, place_ids)
+    chosen = [
+        int(row[0])
+        for row in connection.execute(
+            f"SELECT t.id FROM timeline_entries t {where} ORDER BY t.date, t.id LIMIT ? OFFSET ?",
+            (*parameters, -1 if limit is None else limit, offset),
+        )
+    ]
+    for start in range(0, len(chosen), _ID_CHUNK):
+        yield from _entries_with_ids(connection, chosen[start : start + _ID_CHUNK])
+
+
+def timeline_entries(
+    connection: sqlite3.Connection, entry_ids: Sequence[int]
+) -> list[TimelineEntry]:
+    """These entries, in date order."""
+    unique = sorted(set(entry_ids))
+    entries = [
+        entry
+        for start in range(0, len(unique), _ID_CHUNK)
+        for entry in _entries_with_ids(connection, unique[start : start + _ID_CHUNK])
+    ]
+    return sorted(entries, key=lambda entry: (entry.date, entry.id))
+
+
+def timeline_size(
+    connection: sqlite3.Connection,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    actor_ids: Sequence[int] | None = None,
+    place_ids: Sequence[int] | None = None,
+) -> int:
+    """How many entries ``timeline`` yields with these filters and no page."""
+    where, parameters = _entry_filter(date_from, date_to, actor_ids, place_ids)
+    (count,) = connection.execute(
+        f"SELECT COUNT(*) FROM timeline_entries t {where}", parameters
+    ).fetchone()
+    return int(count)
+
+
+_ID_CHUNK = 500  # ids per query, well under SQLite's limit on parameters
+
+
+def _entry_filter(
+    date_from: str | None,
+    date_to: str | None,
+    actor_ids: Sequence[int] | None,
+    place_ids: Sequence[int] | None,
+) -> tuple[str, list[object]]:
+    conditions: list[str] = []
+    parameters: list[object] = []
     if date_from is not None:
         # Compared at the coarser precision: the year "2013" lies in a range from "2013-09".
         conditions.append("COALESCE(t.date_end, t.date) >= substr(?, 1, "
@@ -155,24 +211,34 @@ def timeline(
     if date_to is not None:
         conditions.append("substr(t.date, 1, length(?)) <= ?")
         parameters.extend((date_to, date_to))
-    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    if actor_ids is not None:
+        marks = ",".join("?" * len(actor_ids))
+        named = f"SELECT 1 FROM json_each(t.actors) WHERE value IN ({marks})"
+        conditions.append(f"(t.place_entity_id IN ({marks}) OR EXISTS ({named}))")
+        parameters.extend((*actor_ids, *actor_ids))
+    if place_ids is not None:
+        conditions.append(f"t.place_entity_id IN ({','.join('?' * len(place_ids))})")
+        parameters.extend(place_ids)
+    return (f"WHERE {' AND '.join(conditions)}" if conditions else ""), parameters
+
+
+def _entries_with_ids(
+    connection: sqlite3.Connection, entry_ids: Sequence[int]
+) -> Iterator[TimelineEntry]:
     cursor = connection.execute(
         "SELECT t.id, t.date, t.date_end, t.precision, t.status, t.type, t.title, t.actors, "
         't.place_entity_id, e.report_id, e.source_id, e.start, e."end", e.sentence_start, '
-        f"e.sentence_end FROM timeline_entries t JOIN events e ON e.entry_id = t.id {where} "
+        "e.sentence_end FROM timeline_entries t JOIN events e ON e.entry_id = t.id "
+        f"WHERE t.id IN ({','.join('?' * len(entry_ids))}) "
         "ORDER BY t.date, t.id, e.report_id, e.start",
-        parameters,
+        tuple(entry_ids),
     )
-    wanted = set(actor_ids) if actor_ids is not None else None
     for key, rows in groupby(cursor, key=lambda row: tuple(row[:9])):
         (entry_id, date, date_end, precision, status, kind, name, actors, place) = key
-        actor_list = tuple(json.loads(actors))
-        if wanted is not None and not (wanted & {*actor_list, place}):
-            continue
         members = list(rows)
         yield TimelineEntry(
             id=int(entry_id), date=date, date_end=date_end, precision=DatePrecision(precision),
-            status=EventStatus(status), type=kind, title=name, actor_ids=actor_list,
+            status=EventStatus(status), type=kind, title=name, actor_ids=tuple(json.loads(actors)),
             place_entity_id=place,
             report_ids=tuple(dict.fromkeys(int(row[9]) for row in members)),
             sources=len({int(row[10]) for row in members}),
@@ -181,4 +247,29 @@ def timeline(
                              TextSpan(int(row[13]), int(row[14])))
                 for row in members
             ),
+        )  # fmt: skip
+
+
+def stored_events(connection: sqlite3.Connection, report_id: int) -> Iterator[StoredEvent]:
+    """One report's events in text order."""
+    cursor = connection.execute(
+        'SELECT id, report_id, type, start, "end", sentence_start, sentence_end, status, date, '
+        "entry_id FROM events WHERE report_id = ? ORDER BY position",
+        (report_id,),
+    )
+    for (
+        event_id,
+        doc,
+        kind,
+        start,
+        end,
+        sentence_start,
+        sentence_end,
+        status,
+        date,
+        entry,
+    ) in cursor:
+        yield StoredEvent(
+            int(event_id), int(doc), kind, int(start), int(end),
+            TextSpan(int(sentence_start), int(sentence_end)), EventStatus(status), date, entry,
         )  # fmt: skip

@@ -1,0 +1,1 @@
+"""The local web app: pages and their JSON twins over one store."""
