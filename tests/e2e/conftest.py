@@ -73,6 +73,12 @@ class PageErrors:
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
+    def console(self, message: Any) -> None:
+        source = message.location.get("url", "")
+        # Chromium asks every site for /favicon.ico by itself; the pages never link it.
+        if message.type == "error" and not source.endswith("/favicon.ico"):
+            self.errors.append(f"console error: {message.text} ({source})")
+
 
 def _run_sitrep(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -212,11 +218,12 @@ def page(browser: Any, server: Server, page_errors: PageErrors) -> Iterator[Any]
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.on("pageerror", lambda error: page_errors.errors.append(f"page error: {error}"))
+    page.on("console", lambda message: page_errors.console(message))
     page.on(
-        "console",
-        lambda message: (
-            page_errors.errors.append(f"console {message.type}: {message.text}")
-            if message.type == "error"
+        "response",
+        lambda response: (
+            page_errors.errors.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400
             else None
         ),
     )
