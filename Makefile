@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.quote_families
 	$(BIN)/python -m bench.claims_speed
 	$(BIN)/python -m bench.story_scale --sizes 1000,10000
+	$(BIN)/python -m bench.serve_load --reports 10000
 
 eval: $(EVAL_STAMP)
 	$(BIN)/python bench/eval_times.py

@@ -3,9 +3,11 @@ and only words the reference does not have at that place are marked."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from sitrep.report.textdiff import marked_differences
+from sitrep.report.textdiff import marked_differences, runs
 
 REFERENCE = "We will not withdraw our troops from the border region this year."
 
@@ -104,3 +106,22 @@ def test_textdiff_empty_strings() -> None:
     assert marked_differences("", "") == []
     assert marked_differences("Talks resume on Monday.", "") == []
     assert marked("", "Talks resume.") == ["Talks", "resume"]
+
+
+@pytest.mark.parametrize(
+    ("reference", "version"),
+    [
+        ("We will defend our border.", "We shall defend the border of ours."),
+        ("Nothing changed here.", "Nothing changed here."),
+        ("", "Everything is new."),
+    ],
+)
+def test_runs_merge_neighbours_and_keep_the_text(reference: str, version: str) -> None:
+    tokens = marked_differences(reference, version)
+    merged = runs(tokens)
+    assert "".join(token.text for token in merged) == version
+    assert all(a.marked != b.marked for a, b in itertools.pairwise(merged))
+    assert "".join(t.text for t in merged if t.marked) == "".join(
+        t.text for t in tokens if t.marked
+    )
+    assert len(merged) <= len(tokens)

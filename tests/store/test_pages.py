@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -485,3 +487,28 @@ def test_pages_outlets_most_reports_first(newsroom: SQLiteStore) -> None:
         ("Harbour Wire", 3), ("Coast Herald", 2), ("Steppe Herald", 1)
     ]  # fmt: skip
     assert newsroom.outlets(limit=2) == [("Harbour Wire", 3), ("Coast Herald", 2)]
+
+
+def test_pages_actor_tallies_match_the_mentions(newsroom: SQLiteStore) -> None:
+    """The running tallies that lists are ordered by agree with counting every mention."""
+    rows = newsroom._connection.execute(
+        "SELECT entity_id, COUNT(*), COUNT(DISTINCT report_id) FROM mentions GROUP BY entity_id"
+    )
+    counted = {entity_id: (mentions, reports) for entity_id, mentions, reports in rows}
+    listed = {e.id: (e.mention_count, e.report_count) for e in newsroom.entities(details=False)}
+    assert listed == counted and counted
+
+
+def test_pages_actor_tallies_are_built_for_an_older_store(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with SQLiteStore.open(str(path), embedder=FakeEmbedder()) as store:
+        for report in newsroom_reports():
+            store.add_report(report, None, None)
+        expected = [(e.id, e.mention_count, e.report_count) for e in store.entities()]
+    with sqlite3.connect(path) as connection:  # as a store of schema 7 had it
+        connection.executescript(
+            "DROP TABLE actor_tally; DROP INDEX reports_source; DROP INDEX reports_language; "
+            "PRAGMA user_version = 7;"
+        )
+    with SQLiteStore.open(str(path), embedder=FakeEmbedder()) as store:
+        assert [(e.id, e.mention_count, e.report_count) for e in store.entities()] == expected

@@ -220,6 +220,7 @@ class QuoteFamilyView(Record):
     id: int
     speaker: ActorRef | None
     reports: int
+    versions: int = Field(description="all versions; lists show the first few in variants")
     variants: list[QuoteVariant]
 
 

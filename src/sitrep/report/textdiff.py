@@ -40,3 +40,15 @@ def _key(word: str) -> str:
 
 def _is_word(token: str) -> bool:
     return token[:1].isalnum() or token[:1] == "_"
+
+
+def runs(tokens: list[Token]) -> list[Token]:
+    """Neighbouring tokens of one kind (marked or not) merged: the same text in far fewer
+    pieces to send and render."""
+    merged: list[Token] = []
+    for token in tokens:
+        if merged and merged[-1].marked == token.marked:
+            merged[-1] = Token(text=merged[-1].text + token.text, marked=token.marked)
+        else:
+            merged.append(token)
+    return merged

@@ -57,13 +57,14 @@ from sitrep.report.pages import (
     TimelineView,
     Token,
 )
-from sitrep.report.textdiff import marked_differences
+from sitrep.report.textdiff import marked_differences, runs
 from sitrep.report.timeline_axis import axis_ticks, span_of, zoom_of, zoom_out
 from sitrep.store import Store
 
 OVERVIEW_ITEMS = 8
 STORY_ITEMS = 50  # quotes and claims shown per report of a story
 LEAD_CHARS = 400
+LISTED_VARIANTS = 3  # versions of a quote shown per family in the list; its page shows all
 
 
 class NotFound(LookupError):
@@ -84,7 +85,7 @@ class Reader:
         store = self.store
         counts, totals = store.counts(), store.totals()
         stories = list(store.stories(limit=OVERVIEW_ITEMS, largest_first=True))
-        actors = list(store.entities(limit=OVERVIEW_ITEMS * 2))
+        actors = list(store.entities(limit=OVERVIEW_ITEMS * 2, details=False))
         conflicts = list(store.claim_groups(contested_only=True, limit=OVERVIEW_ITEMS))
         upcoming = [
             entry
@@ -165,7 +166,7 @@ class Reader:
         )
 
     def actors(self, page: int = 1, per_page: int = 50) -> Paged[ActorCard]:
-        actors = self.store.entities(limit=per_page, offset=(page - 1) * per_page)
+        actors = self.store.entities(limit=per_page, offset=(page - 1) * per_page, details=False)
         return Paged(
             items=[_actor_card(actor) for actor in actors],
             page=page,
@@ -229,7 +230,7 @@ class Reader:
             limit=per_page, offset=(page - 1) * per_page, largest_first=True
         )
         return Paged(
-            items=[self._family_view(family.id) for family in families],
+            items=[self._family_view(family.id, LISTED_VARIANTS) for family in families],
             page=page,
             per_page=per_page,
             total=self.store.totals().quote_families,
@@ -403,24 +404,27 @@ class Reader:
             ],
         )
 
-    def _family_view(self, family_id: int) -> QuoteFamilyView:
+    def _family_view(self, family_id: int, variants: int | None = None) -> QuoteFamilyView:
+        """A family with its first ``variants`` versions (all when None)."""
         quotes = list(self.store.quotes(family_id=family_id))
         speakers = {quote.speaker_entity_id for quote in quotes} - {None}
         self._remember_names(speaker for speaker in speakers if speaker is not None)
         speaker = next(iter(speakers), None)
         reference = quotes[0].quote.text if quotes else ""
+        shown = quotes[:variants] if variants is not None else quotes
         return QuoteFamilyView(
             id=family_id,
             speaker=self._actor_ref(speaker) if speaker is not None else None,
             reports=len({quote.report_id for quote in quotes}),
+            versions=len(quotes),
             variants=[
                 QuoteVariant(
                     quote=self._quote_view(quote),
-                    tokens=marked_differences(reference, quote.quote.text)
+                    tokens=runs(marked_differences(reference, quote.quote.text))
                     if index
                     else [Token(text=quote.quote.text, marked=False)],
                 )
-                for index, quote in enumerate(quotes)
+                for index, quote in enumerate(shown)
             ],
         )
 

@@ -96,9 +96,11 @@ class Store(Protocol):
         """Actor mentions of one report or one actor (or all), in report order, streamed."""
         ...
 
-    def entities(self, limit: int | None = None, offset: int = 0) -> Iterator[Entity]:
+    def entities(
+        self, limit: int | None = None, offset: int = 0, details: bool = True
+    ) -> Iterator[Entity]:
         """Every actor (or a page of them) with aliases, roles and counts, most reported
-        first."""
+        first; without ``details``, aliases and roles are left empty (cheaper)."""
         ...
 
     def entity(self, entity_id: int) -> Entity | None: ...

@@ -352,6 +352,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         END;
         """,
     ),
+    Migration(
+        8,
+        "actor tallies and report indexes for the web app's lists",
+        """
+        CREATE TABLE actor_tally (
+            entity_id INTEGER PRIMARY KEY REFERENCES entities(id),
+            mentions INTEGER NOT NULL,
+            reports INTEGER NOT NULL
+        );
+        INSERT INTO actor_tally (entity_id, mentions, reports)
+            SELECT entity_id, COUNT(*), COUNT(DISTINCT report_id) FROM mentions
+            GROUP BY entity_id;
+        CREATE INDEX actor_tally_rank ON actor_tally(reports DESC, mentions DESC, entity_id);
+        CREATE INDEX reports_source ON reports(source);
+        CREATE INDEX reports_language ON reports(language);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

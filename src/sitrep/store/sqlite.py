@@ -317,9 +317,12 @@ class SQLiteStore:
         """Actor mentions of one report or one actor (or all), in report order, streamed."""
         return sqlite_entities.stored_mentions(self._connection, report_id, entity_id)
 
-    def entities(self, limit: int | None = None, offset: int = 0) -> Iterator[Entity]:
-        """Every actor with its aliases, roles and counts, most reported first."""
-        return sqlite_entities.entities(self._connection, None, limit, offset)
+    def entities(
+        self, limit: int | None = None, offset: int = 0, details: bool = True
+    ) -> Iterator[Entity]:
+        """Every actor with its aliases, roles and counts, most reported first (without
+        ``details``: aliases and roles left empty)."""
+        return sqlite_entities.entities(self._connection, None, limit, offset, details)
 
     def entity(self, entity_id: int) -> Entity | None:
         return next(sqlite_entities.entities(self._connection, [entity_id]), None)
