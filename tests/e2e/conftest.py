@@ -179,7 +179,9 @@ def _chromium() -> str | None:
     )
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running in this
+# thread while it lives, and the in-process API tests (anyio) need the thread's loop free.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium through Playwright's sync API, one for the session."""
     executable = _chromium()

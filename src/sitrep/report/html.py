@@ -98,8 +98,9 @@ def environment() -> Environment:
     )
     env.globals.update(kinds=KINDS, chart=timeline_chart)
     env.filters.update(
-        report_text=report_text, source_href=source_href, number=_number, by_report=by_report
-    )
+        report_text=report_text, source_href=source_href, number=_number, by_report=by_report,
+        actor_kind=actor_kind, file_name=file_name,
+    )  # fmt: skip
     return env
 
 
@@ -162,6 +163,23 @@ def by_report(sources: list[Source]) -> list[Source]:
             seen.add(source.report.id)
             firsts.append(source)
     return firsts
+
+
+_ACTOR_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "country or city",
+                "LOC": "place", "NORP": "group", "FAC": "facility"}  # fmt: skip
+
+
+def actor_kind(entity_type: str) -> str:
+    """An entity type as a reader says it: "GPE" is "country or city"."""
+    return _ACTOR_KINDS.get(entity_type, entity_type.lower())
+
+
+def file_name(origin: str) -> str:
+    """The file a report was read from, without the folders (``a/b.jsonl#2`` → ``b.jsonl#2``);
+    a URL as it is."""
+    if origin.startswith(("http://", "https://")):
+        return origin
+    return origin.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def timeline_chart(view: TimelineView) -> Any:

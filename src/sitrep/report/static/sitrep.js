@@ -8,10 +8,16 @@
   var prefersDark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
   root.setAttribute("data-theme", stored || (prefersDark ? "dark" : "light"));
 
+  function labelToggle() {
+    var button = document.getElementById("theme-toggle");
+    if (button) { button.textContent = root.getAttribute("data-theme") === "dark" ? "☀ Light" : "☾ Dark"; }
+  }
+
   function toggleTheme() {
     var next = root.getAttribute("data-theme") === "dark" ? "light" : "dark";
     root.setAttribute("data-theme", next);
     try { window.localStorage.setItem("sitrep-theme", next); } catch (e) { /* file:// */ }
+    labelToggle();
   }
 
   function typing(target) {
@@ -67,6 +73,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.getElementById("theme-toggle");
     if (button) { button.addEventListener("click", toggleTheme); }
+    labelToggle();
     Array.prototype.forEach.call(document.querySelectorAll("[data-item]"), function (item) {
       if (!item.hasAttribute("tabindex")) { item.setAttribute("tabindex", "-1"); }
     });
