@@ -98,7 +98,7 @@ class TimelineItem(Record):
     actors: list[ActorRef]
     place: ActorRef | None
     sources: int
-    evidence: list[Source]
+    evidence: list[Source] = Field(description="a sentence from each of the first 12 reports")
 
 
 class StoryCard(Record):

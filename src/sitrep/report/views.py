@@ -18,6 +18,7 @@ from sitrep.models import (
     ClaimGroup,
     ClaimStatus,
     Entity,
+    EventMention,
     EventStatus,
     SearchKind,
     StoredClaim,
@@ -64,6 +65,7 @@ from sitrep.store import Store
 OVERVIEW_ITEMS = 8
 STORY_ITEMS = 50  # quotes and claims shown per report of a story
 LEAD_CHARS = 400
+EVIDENCE_SHOWN = 12  # source sentences per timeline entry, one per report; sources counts all
 LISTED_VARIANTS = 3  # versions of a quote shown per family in the list; its page shows all
 
 
@@ -225,7 +227,7 @@ class Reader:
             ),
         )
 
-    def quote_families(self, page: int = 1, per_page: int = 50) -> Paged[QuoteFamilyView]:
+    def quote_families(self, page: int = 1, per_page: int = 20) -> Paged[QuoteFamilyView]:
         families = self.store.quote_families(
             limit=per_page, offset=(page - 1) * per_page, largest_first=True
         )
@@ -400,7 +402,7 @@ class Reader:
             sources=entry.sources,
             evidence=[
                 self._source(mention.report_id, mention.sentence.start, mention.sentence.end)
-                for mention in entry.evidence[:STORY_ITEMS]
+                for mention in _first_per_report(entry.evidence)[:EVIDENCE_SHOWN]
             ],
         )
 
@@ -543,6 +545,16 @@ def _sentence_around(sentences: Sequence[TextSpan], start: int, end: int) -> tup
     if 0 <= index < len(sentences) and sentences[index].end >= end:
         return sentences[index].start, sentences[index].end
     return None
+
+
+def _first_per_report(evidence: Sequence[EventMention]) -> list[EventMention]:
+    seen: set[int] = set()
+    firsts = []
+    for mention in evidence:
+        if mention.report_id not in seen:
+            seen.add(mention.report_id)
+            firsts.append(mention)
+    return firsts
 
 
 def _marked_snippet(snippet: str, marks: Sequence[tuple[int, int]]) -> list[Token]:

@@ -101,7 +101,7 @@ def api_router(ingester: Ingester, config: ServeConfig) -> APIRouter:
 
     @api.get("/quotes", response_model=Paged[QuoteFamilyView])
     def quotes(
-        r: ReaderDep, page: PageNumber = 1, per_page: PerPage = 50
+        r: ReaderDep, page: PageNumber = 1, per_page: PerPage = 20
     ) -> Paged[QuoteFamilyView]:
         """Quote families, the most quoted first: one utterance in every version."""
         return r.quote_families(page, per_page)
