@@ -79,6 +79,7 @@ class Reader:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._reports: dict[int, StoredReport | None] = {}
+        self._whole: set[int] = set()  # reports read with their details
         self._names: dict[int, str] = {}
 
     # -- pages ---------------------------------------------------------------------------
@@ -271,7 +272,7 @@ class Reader:
 
     def report(self, report_id: int, target: TextSpan | None = None) -> ReportPage:
         store = self.store
-        report = self._report(report_id)
+        report = self._report(report_id, details=True)
         if report is None:
             raise NotFound(f"no report {report_id}")
         mentions = list(store.mentions(report_id=report_id))
@@ -484,7 +485,7 @@ class Reader:
 
     def _sentence_source(self, report_id: int, start: int, end: int) -> Source:
         """The sentence around ``start``-``end`` (the span itself when none holds it)."""
-        report = self._report(report_id)
+        report = self._report(report_id, details=True)
         if report is None:
             raise NotFound(f"no report {report_id}")
         sentence = _sentence_around(report.sentences, start, end)
@@ -492,10 +493,17 @@ class Reader:
 
     # -- lookups -------------------------------------------------------------------------
 
-    def _report(self, report_id: int) -> StoredReport | None:
-        if report_id not in self._reports:
-            self._reports[report_id] = self.store.report(report_id)
-        return self._reports[report_id]
+    def _report(self, report_id: int, details: bool = False) -> StoredReport | None:
+        """A report, read once per page: bare for source links, whole when ``details``."""
+        known = self._reports.get(report_id)
+        whole_enough = not details or report_id in self._whole
+        if report_id in self._reports and (known is None or whole_enough):
+            return known
+        report = self.store.report(report_id, details=details)
+        self._reports[report_id] = report
+        if details:
+            self._whole.add(report_id)
+        return report
 
     def _remember_names(self, entity_ids: Iterable[int]) -> None:
         unknown = [entity for entity in entity_ids if entity not in self._names]

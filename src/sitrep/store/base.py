@@ -76,7 +76,10 @@ class Store(Protocol):
         """
         ...
 
-    def report(self, report_id: int) -> StoredReport | None: ...
+    def report(self, report_id: int, details: bool = True) -> StoredReport | None:
+        """A report; without ``details`` its removed lines, sentences, notes and date
+        evidence are left empty (cheaper: a source link needs text and metadata only)."""
+        ...
 
     def annotation(self, report_id: int) -> Annotation | None:
         """The sentences and tokens of a report, as the NLP backbone left them."""

@@ -9,6 +9,7 @@ import time
 import zlib
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -264,11 +265,15 @@ class SQLiteStore:
             ],
         )
 
-    def report(self, report_id: int) -> StoredReport | None:
+    def report(self, report_id: int, details: bool = True) -> StoredReport | None:
+        """A report; without ``details`` its removed lines, sentences, notes and date
+        evidence are left empty (a source link needs its text and metadata only)."""
         row = self._connection.execute(
             f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
         ).fetchone()
-        return None if row is None else self._stored_report(row)
+        if row is None:
+            return None
+        return self._stored_report(row) if details else self._bare_report(row)
 
     def reports(self, limit: int | None = None, offset: int = 0) -> Iterator[StoredReport]:
         cursor = self._connection.execute(
@@ -495,9 +500,7 @@ class SQLiteStore:
         return ReportCounts(int(total), int(duplicates), languages)
 
     def _stored_report(self, row: Sequence[Any]) -> StoredReport:
-        (report_id, origin, url, title, source, author, published, inferred, earliest, latest,
-         language, machine_translated, duplicate_of, text, page_format, encoding, content_hash,
-         ingested_at) = row  # fmt: skip
+        report_id = row[0]
         removed = tuple(
             RemovedLine(start, end, line, reason)
             for start, end, line, reason in self._connection.execute(
@@ -506,6 +509,32 @@ class SQLiteStore:
                 (report_id,),
             )
         )
+        return replace(
+            self._bare_report(row),
+            removed=removed,
+            sentences=self._sentences(report_id),
+            warnings=tuple(
+                message
+                for (message,) in self._connection.execute(
+                    "SELECT message FROM report_warnings WHERE report_id = ? ORDER BY rowid",
+                    (report_id,),
+                )
+            ),
+            published_evidence=tuple(
+                DatedReference(start, end, text, _day(earliest), _day(latest), DateStatus(status))
+                for start, end, text, earliest, latest, status in self._connection.execute(
+                    'SELECT start, "end", text, earliest, latest, status FROM publication_evidence '
+                    "WHERE report_id = ? ORDER BY start",
+                    (report_id,),
+                )
+            ),
+        )
+
+    @staticmethod
+    def _bare_report(row: Sequence[Any]) -> StoredReport:
+        (report_id, origin, url, title, source, author, published, inferred, earliest, latest,
+         language, machine_translated, duplicate_of, text, page_format, encoding, content_hash,
+         ingested_at) = row  # fmt: skip
         window = DateWindow(_date(earliest), _date(latest)) if earliest or latest else None
         return StoredReport(
             id=report_id,
@@ -525,23 +554,6 @@ class SQLiteStore:
             encoding=encoding,
             content_hash=content_hash,
             ingested_at=dt.datetime.fromisoformat(ingested_at),
-            removed=removed,
-            sentences=self._sentences(report_id),
-            warnings=tuple(
-                message
-                for (message,) in self._connection.execute(
-                    "SELECT message FROM report_warnings WHERE report_id = ? ORDER BY rowid",
-                    (report_id,),
-                )
-            ),
-            published_evidence=tuple(
-                DatedReference(start, end, text, _day(earliest), _day(latest), DateStatus(status))
-                for start, end, text, earliest, latest, status in self._connection.execute(
-                    'SELECT start, "end", text, earliest, latest, status FROM publication_evidence '
-                    "WHERE report_id = ? ORDER BY start",
-                    (report_id,),
-                )
-            ),
         )
 
     def _sentences(self, report_id: int) -> tuple[TextSpan, ...]:
