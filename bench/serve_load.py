@@ -300,13 +300,20 @@ def wait_until_healthy(
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 tail = log.read_text(errors="replace")[-3000:]
-                sys.exit(f"the server exited ({process.returncode}) before answering:\n{tail}")
+                raise ServerDidNotStart(
+                    f"the server exited ({process.returncode}) before answering:\n{tail}"
+                )
             with contextlib.suppress(httpx.HTTPError):
                 answer = client.get("/healthz")
                 if answer.status_code == 200 and answer.json() == {"ok": True}:
                     return
             time.sleep(0.2)
-    sys.exit(f"the server did not answer /healthz within {timeout_s:g} s; its log: {log}")
+    tail = log.read_text(errors="replace")[-3000:]
+    raise ServerDidNotStart(f"the server did not answer /healthz within {timeout_s:g} s:\n{tail}")
+
+
+class ServerDidNotStart(RuntimeError):
+    """The server exited or never answered; the message ends with its log."""
 
 
 def say(line: str) -> None:
@@ -515,4 +522,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except ServerDidNotStart as error:
+        sys.exit(str(error))

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
+from bench.serve_load import (
+    ServerDidNotStart,
+    child_environment,
+    free_port,
+    running_server,
+    server_command,
+)
 
 from sitrep.store import open_store
 from tests.conftest import REPO
@@ -84,17 +88,11 @@ def _run_sitrep(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sitrep", *arguments],
         cwd=cwd,
-        env=_checkout_env(),
+        env=child_environment(),
         capture_output=True,
         text=True,
         check=False,
     )
-
-
-def _checkout_env() -> dict[str, str]:
-    """The environment with this checkout's ``src`` first: the subprocess runs this code."""
-    paths = [str(REPO / "src"), str(REPO), os.environ.get("PYTHONPATH", "")]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
 
 
 @pytest.fixture(scope="session")
@@ -115,59 +113,18 @@ def corpus(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Corp
     return Corpus(db=db, texts=texts, hostile_id=hostile_ids[0])
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def server(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``sitrep serve`` on a free port, up once ``/healthz`` answers; stopped at the end."""
-    port = _free_port()
+    port = free_port("127.0.0.1")
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    command = ["serve", "--db", str(corpus.db), "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "sitrep", *command],
-            cwd=log.parent,
-            env=_checkout_env(),
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_healthy(process, url, log)
-        yield Server(url=url, corpus=corpus)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(
-                f"`sitrep serve` exited with status {process.returncode} before answering "
-                f"/healthz; its output:\n{log.read_text(encoding='utf-8')}"
-            )
-        try:
-            response = httpx.get(url + "/healthz", timeout=1.0)
-            if response.status_code == 200 and response.json() == {"ok": True}:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(
-        f"`sitrep serve` did not answer {url}/healthz within {SERVER_START_TIMEOUT_S:.0f} s; "
-        f"its output:\n{log.read_text(encoding='utf-8')}"
-    )
+        with running_server(server_command(corpus.db, "127.0.0.1", port), url, log,
+                            SERVER_START_TIMEOUT_S):  # fmt: skip
+            yield Server(url=url, corpus=corpus)
+    except ServerDidNotStart as error:
+        pytest.fail(f"`sitrep serve` did not start: {error}")
 
 
 def _chromium() -> str | None:

@@ -22,7 +22,6 @@ from itertools import groupby
 import numpy as np
 
 from sitrep.link.embeddings import Embeddings, SentenceEmbedder, max_cosine
-from sitrep.link.names import sound_key
 from sitrep.link.quote_families import (
     MAX_CANDIDATES,
     MAX_UNDATED_CANDIDATES,
@@ -36,6 +35,7 @@ from sitrep.link.quote_families import (
     quote_evidence,
 )
 from sitrep.models import ProcessedReport, Quote, QuoteFamily, QuoteKind, StoredQuote
+from sitrep.store.sqlite_entities import actors_named
 
 _QUOTE_COLUMNS = (
     'id, report_id, start, "end", text, kind, cue, cue_start, cue_end, speaker_text, '
@@ -279,17 +279,15 @@ def speakers_named(connection: sqlite3.Connection, name: str) -> list[int]:
     """The actors who have quotes and are called ``name`` (their name or an alias, compared
     by sound key: case, punctuation, script and transliteration aside, so "Рахмон"
     finds "Emomali Rahmon" through its alias "Rakhmon")."""
-    key = sound_key(name)
+    actors = actors_named(connection, name)
+    if not actors:
+        return []
     rows = connection.execute(
-        """
-        SELECT e.id, e.name FROM entities e
-        WHERE e.id IN (SELECT DISTINCT speaker_entity_id FROM quotes)
-        UNION ALL
-        SELECT a.entity_id, a.alias FROM entity_aliases a
-        WHERE a.entity_id IN (SELECT DISTINCT speaker_entity_id FROM quotes)
-        """
-    ).fetchall()
-    return sorted({entity_id for entity_id, known in rows if sound_key(known) == key})
+        "SELECT DISTINCT speaker_entity_id FROM quotes "
+        f"WHERE speaker_entity_id IN ({','.join('?' * len(actors))})",
+        actors,
+    )
+    return sorted(int(row[0]) for row in rows)
 
 
 def quote_families(
