@@ -34,7 +34,8 @@ def served_db(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory, pipe
     hostile.write_text(HOSTILE, encoding="utf-8")
     files = [str(p) for p in sorted(examples_dir.iterdir()) if not p.name.startswith(".")]
     path = folder / "examples.db"
-    with SQLiteStore.open(str(path), embedder=FakeEmbedder()) as store:
+    # The real sentence model: whether three outlets' versions of one remark meet is shown.
+    with SQLiteStore.open(str(path)) as store:
         assert pipeline.ingest(iter_pages([*files, str(hostile)], Settings()), store).failed == 0
     return path
 

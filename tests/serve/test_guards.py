@@ -11,6 +11,8 @@ import pytest
 from tests.serve.conftest import HOSTILE_TITLE, AppFactory, client_for
 
 from sitrep.config import Settings
+from sitrep.serve.app import create_app
+from sitrep.serve.config import ServeConfig
 from sitrep.serve.security import CONTENT_SECURITY_POLICY
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
@@ -23,15 +25,13 @@ async def hostile_report_id(client: httpx.AsyncClient) -> int:
     return next(r["id"] for r in reports if r["title"] and "<script>" in r["title"])
 
 
-@pytest.mark.parametrize("where", ["/reports", "/report", "/search", "/overview-json"])
-async def test_markup_in_a_report_renders_as_text(client: httpx.AsyncClient, where: str) -> None:
-    report_id = await hostile_report_id(client)
-    path = {"/reports": "/reports", "/report": f"/reports/{report_id}",
-            "/search": "/search?q=crossings", "/overview-json": "/stories"}[where]  # fmt: skip
+@pytest.mark.parametrize("path", ["/", "/reports", "/report", "/search?q=crossings", "/stories"])
+async def test_markup_in_a_report_renders_as_text(client: httpx.AsyncClient, path: str) -> None:
+    if path == "/report":
+        path = f"/reports/{await hostile_report_id(client)}"
     html = (await client.get(path)).text
     assert "<script>alert" not in html and "<img src=x" not in html
-    if where != "/overview-json":
-        assert "&lt;script&gt;alert" in html
+    assert "&lt;script&gt;alert" in html  # the title, as text
 
 
 async def test_the_report_page_keeps_the_markup_words(client: httpx.AsyncClient) -> None:
@@ -127,9 +127,7 @@ async def test_a_file_over_the_input_cap_is_refused_by_name(
         assert "long-report.txt" in refused.json()["detail"]
 
 
-async def test_upload_and_url_ingestion(
-    make_app: AppFactory, served_db: Path, tmp_path: Path
-) -> None:
+async def test_upload_and_url_ingestion(served_db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "writable.db"
     with sqlite3.connect(served_db) as source, sqlite3.connect(copy) as target:
         source.backup(target)  # whatever the served store's open readers hold in its WAL
@@ -138,7 +136,9 @@ async def test_upload_and_url_ingestion(
         b"Khorog, 12 May 2025. Border guards opened a new post on the Panj river, "
         b"the regional governor said on Monday."
     )
-    async with client_for(make_app(write_token=TOKEN, settings=settings)) as client:
+    # The store's stories hold multilingual-e5 vectors: the writer compares with the same model.
+    app = create_app(ServeConfig(settings=settings, write_token=TOKEN))
+    async with client_for(app) as client:
         done = await client.post(
             "/api/ingest",
             files=[("files", ("../../etc/khorog-post.txt", report)),
@@ -149,7 +149,7 @@ async def test_upload_and_url_ingestion(
         assert done.status_code == 200, done.text
         outcomes = {item["origin"]: item for item in done.json()}
         stored = outcomes["upload:khorog-post.txt"]  # the path parts are dropped
-        assert stored["status"] == "ingested" and stored["report_id"]
+        assert stored["status"] == "ingested" and stored["report_id"], stored
         assert outcomes["upload:empty.txt"]["status"] == "failed"
         for url in ("http://127.0.0.1:9/report", "http://10.0.0.7/x"):
             assert outcomes[url]["status"] == "failed"

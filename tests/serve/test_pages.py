@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from html import unescape
+from collections.abc import Callable
+from html import escape, unescape
 
 import httpx
 import pytest
@@ -62,20 +63,22 @@ async def test_timeline_entries_link_to_their_source_sentences(client: httpx.Asy
 
 
 @pytest.mark.parametrize(
-    ("query", "expected"),
+    ("query", "keeps"),
     [
-        ({"from": "2013", "to": "2013"}, {"2013", "2013-09-23"}),
-        ({"actor": "Сочи"}, {"2013-09-23"}),  # Sochi in Cyrillic
-        ({"place": "Sochi"}, {"2013-09-23"}),
-        ({"from": "2026"}, {"2026"}),
+        ({"from": "2013", "to": "2013"}, lambda date: date.startswith("2013")),
+        ({"from": "2026"}, lambda date: date >= "2026"),
+        ({"actor": "Сочи"}, lambda date: date == "2013-09-23"),  # Sochi in Cyrillic
+        ({"place": "Sochi"}, lambda date: date == "2013-09-23"),
     ],
 )
 async def test_timeline_filters(
-    client: httpx.AsyncClient, query: dict[str, str], expected: set[str]
+    client: httpx.AsyncClient, query: dict[str, str], keeps: Callable[[str], bool]
 ) -> None:
+    everything = (await client.get("/api/timeline")).json()["entries"]["items"]
     view = (await client.get("/api/timeline", params=query)).json()
-    dates = {entry["date"] for entry in view["entries"]["items"]}
-    assert dates == expected or (expected <= dates and "actor" not in query), dates
+    kept = [entry["date"] for entry in view["entries"]["items"]]
+    assert kept == [entry["date"] for entry in everything if keeps(entry["date"])]
+    assert kept and len(kept) < len(everything)
 
 
 async def test_timeline_zooms_from_years_to_months(client: httpx.AsyncClient) -> None:
@@ -95,8 +98,6 @@ async def test_pages_are_paginated(client: httpx.AsyncClient) -> None:
     assert not {r["id"] for r in first["items"]} & {r["id"] for r in second["items"]}
     assert (await client.get("/api/reports", params={"page": 0})).status_code == 422
     assert (await client.get("/api/reports", params={"per_page": 10_000})).status_code == 422
-    html = (await client.get("/reports", params={"per_page": 3})).text
-    assert "page 1 of" not in html or 'rel="next"' in html
 
 
 @pytest.mark.parametrize(
@@ -132,8 +133,8 @@ async def test_quote_family_marks_what_a_version_changes(client: httpx.AsyncClie
         assert "".join(token["text"] for token in variant["tokens"]) == variant["quote"]["text"]
     html = (await client.get(f"/quotes/{family['id']}")).text
     marked = [t["text"] for v in others for t in v["tokens"] if t["marked"]]
-    if marked:
-        assert f'<ins class="diff">{marked[0]}</ins>' in html
+    assert marked, "the Steppe Herald translates the remark in other words"
+    assert f'<ins class="diff">{escape(marked[0])}</ins>' in html
 
 
 async def test_claims_filter_by_status(client: httpx.AsyncClient) -> None:
