@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from sitrep.report.pages import Paragraph, Segment, Source, TimelineView
+from sitrep.report.pages import Paragraph, Segment, Source
 from sitrep.report.timeline_axis import chart_layout
 
 KINDS = ("actor", "time", "quote", "claim", "event")
@@ -96,9 +96,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(kinds=KINDS, chart=timeline_chart)
+    env.globals.update(kinds=KINDS, chart=chart_layout)
     env.filters.update(
-        report_text=report_text, source_href=source_href, number=_number, by_report=by_report,
+        report_text=report_text, source_href=source_href, number=_number,
         actor_kind=actor_kind, file_name=file_name,
     )  # fmt: skip
     return env
@@ -154,17 +154,6 @@ def _segment_html(segment: Segment, links: Links, offset: int) -> str:
     return f'<span class="x {classes}" data-o="{offset}" title="{label}">{text}</span>'
 
 
-def by_report(sources: list[Source]) -> list[Source]:
-    """The first source of each report: a list of links names every report once."""
-    seen: set[int] = set()
-    firsts = []
-    for source in sources:
-        if source.report.id not in seen:
-            seen.add(source.report.id)
-            firsts.append(source)
-    return firsts
-
-
 _ACTOR_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "country or city",
                 "LOC": "place", "NORP": "group", "FAC": "facility"}  # fmt: skip
 
@@ -180,10 +169,6 @@ def file_name(origin: str) -> str:
     if origin.startswith(("http://", "https://")):
         return origin
     return origin.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def timeline_chart(view: TimelineView) -> Any:
-    return chart_layout(view)
 
 
 def _number(value: int) -> str:

@@ -341,12 +341,11 @@ class Reader:
     # -- records -------------------------------------------------------------------------
 
     def _story_card(self, story: Story) -> StoryCard:
-        place = story.place_entity_id
         return StoryCard(
             id=story.id,
             title=story.title,
             date=story.date,
-            place=ActorRef(id=place, name=self._name(place)) if place is not None else None,
+            place=self._maybe_ref(story.place_entity_id),
             actors=[self._actor_ref(actor) for actor in story.actor_ids],
             reports=len(story.report_ids),
             sources=story.sources,
@@ -388,7 +387,6 @@ class Reader:
         return entries
 
     def _timeline_item(self, entry: TimelineEntry) -> TimelineItem:
-        place = entry.place_entity_id
         return TimelineItem(
             id=entry.id,
             date=entry.date,
@@ -399,7 +397,7 @@ class Reader:
             type=entry.type,
             title=entry.title,
             actors=[self._actor_ref(actor) for actor in entry.actor_ids[:OVERVIEW_ITEMS]],
-            place=ActorRef(id=place, name=self._name(place)) if place is not None else None,
+            place=self._maybe_ref(entry.place_entity_id),
             sources=entry.sources,
             evidence=[
                 self._source(mention.report_id, mention.sentence.start, mention.sentence.end)
@@ -517,6 +515,9 @@ class Reader:
 
     def _actor_ref(self, entity_id: int) -> ActorRef:
         return ActorRef(id=entity_id, name=self._name(entity_id))
+
+    def _maybe_ref(self, entity_id: int | None) -> ActorRef | None:
+        return None if entity_id is None else self._actor_ref(entity_id)
 
 
 def _actor_card(entity: Entity) -> ActorCard:

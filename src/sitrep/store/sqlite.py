@@ -454,7 +454,7 @@ class SQLiteStore:
         count = self._count
         return StoreTotals(
             reports=count("reports"),
-            actors=count("entities"),
+            actors=count("actor_tally"),  # the actors entities() lists: those mentioned
             quotes=count("quotes"),
             quote_families=count("quote_families"),
             claims=count("claims"),
